@@ -1,0 +1,88 @@
+"""Settings of the Hữu Nghị Press sample site (development build).
+
+Settings only: behaviour lives in plugins/. publishconf.py overrides a few of these
+for production.
+"""
+
+import os
+import sys
+
+# The plugins share small modules (the content contract) that live beside them.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins"))
+
+SITENAME = "Liên hiệp các tổ chức hữu nghị"
+SITEURL = ""
+
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "theme"
+TRANSLATIONS_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "translations")
+TIMEZONE = "Asia/Ho_Chi_Minh"
+DEFAULT_LANG = "vi"
+
+# Editors write Markdown only; the reStructuredText reader would also warn that
+# docutils has no Vietnamese localisation.
+READERS = {"rst": None}
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["multilingual"]
+
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+# Registry entries and editions are read by their own plugins, not as pages.
+PAGE_EXCLUDES = ["articles", "directives", "editions"]
+ARTICLE_EXCLUDES = ["pages", "directives", "editions"]
+
+# `<slug>.<lang>.md`: the language comes from the file name unless `Lang` says otherwise;
+# the stem pairs a translation with its original.
+FILENAME_METADATA = r"(?P<stem>[^.]+)\.(?P<lang>[a-z]{2})"
+SLUGIFY_SOURCE = "title"
+
+# Clean URLs. Pelican's own writers are switched off (empty *_SAVE_AS, no direct
+# templates): the multilingual plugin writes every page of every language tree.
+ARTICLE_URL = "{date:%Y}/{slug}/"
+ARTICLE_LANG_URL = "{lang}/{date:%Y}/{slug}/"
+PAGE_URL = "{slug}/"
+PAGE_LANG_URL = "{lang}/{slug}/"
+ARTICLE_SAVE_AS = ARTICLE_LANG_SAVE_AS = PAGE_SAVE_AS = PAGE_LANG_SAVE_AS = ""
+DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = ""
+CATEGORY_SAVE_AS = TAG_SAVE_AS = AUTHOR_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+DIRECT_TEMPLATES = []
+DEFAULT_PAGINATION = 10
+
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# Curly quotes, dashes and no widows, but not `caps`: it wraps "CT" and "TW" of
+# "12-CT/TW" in separate spans and splits Vietnamese capitals ("ĐẢNG" -> "Đ<span>NG</span>").
+TYPOGRIFY = True
+TYPOGRIFY_OMIT_FILTERS = ["caps"]
+TYPOGRIFY_IGNORE_TAGS = ["pre", "code", "kbd", "script", "style"]
+
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+# The friendship union the sample site belongs to, shown in every footer.
+# Sample values: replace them with your union's own details.
+UNION = {
+    "vi": {
+        "name": "Liên hiệp các tổ chức hữu nghị Việt Nam",
+        "address": "105A Quán Thánh, Ba Đình, Hà Nội",
+    },
+    "en": {
+        "name": "Viet Nam Union of Friendship Organisations",
+        "address": "105A Quan Thanh, Ba Dinh, Ha Noi",
+    },
+    "fr": {
+        "name": "Union des organisations d’amitié du Vietnam",
+        "address": "105A Quan Thanh, Ba Dinh, Hanoï",
+    },
+    "lo": {"name": "ສະຫະພັນອົງການມິດຕະພາບຫວຽດນາມ", "address": "105A Quan Thanh, Ba Dinh, ຮ່າໂນ້ຍ"},
+    "zh": {"name": "越南友好组织联合会", "address": "河内市巴亭郡馆圣路105A号"},
+    "km": {"name": "សហភាពអង្គការមិត្តភាពវៀតណាម", "address": "105A Quan Thanh, Ba Dinh, ហាណូយ"},
+}
+UNION_CONTACT = {"phone": "", "fax": "", "email": ""}

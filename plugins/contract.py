@@ -1,0 +1,73 @@
+"""The content contract: what editors may write, in one place.
+
+Shared by the plugins (rendering, validation) and the tasks. docs/content-contract.md is the
+editors' version of this module; keep the two in step.
+"""
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction into the catalogs; it is translated when rendered."""
+    return message
+
+
+DEFAULT_LANG = "vi"
+
+# Interface languages, in the order the language switcher shows them.
+LANGUAGES = ("vi", "en", "fr", "lo", "zh", "km")
+
+# BCP 47 tags for `lang`/`hreflang` where the short code is not precise enough:
+# Chinese is written in Simplified characters here, which picks the right system fonts.
+LANGUAGE_TAGS = {"zh": "zh-Hans"}
+
+# Category key -> interface label (translated through the catalogs) and the path segment
+# of its pages in the Vietnamese tree (other trees use the key itself).
+CATEGORIES = {
+    "conferences": {"label": N_("Conferences"), "vi_slug": "hoi-nghi"},
+    "directives": {"label": N_("Directives and guidance"), "vi_slug": "chi-dao-dieu-hanh"},
+    "local-activities": {"label": N_("Local activities"), "vi_slug": "hoat-dong-dia-phuong"},
+    "international-cooperation": {
+        "label": N_("International cooperation"),
+        "vi_slug": "hop-tac-quoc-te",
+    },
+    "ngo-aid": {"label": N_("Foreign NGO aid"), "vi_slug": "vien-tro-phi-chinh-phu"},
+}
+
+# Path segments of the listing pages: Vietnamese words in the root tree, English elsewhere.
+PATH_WORDS = {
+    "vi": {
+        "category": "chuyen-muc",
+        "tag": "tu-khoa",
+        "author": "tac-gia",
+        "archive": "luu-tru",
+        "page": "trang",
+    },
+    "*": {
+        "category": "category",
+        "tag": "tag",
+        "author": "author",
+        "archive": "archive",
+        "page": "page",
+    },
+}
+
+ARTICLE_KEYS = (
+    "title",
+    "date",
+    "modified",
+    "lang",
+    "slug",
+    "category",
+    "tags",
+    "authors",
+    "summary",
+    "source",
+    "image",
+    "image_caption",
+    "provinces",
+    "cluster",
+    "event_start",
+    "event_end",
+    "event_location",
+    "featured",
+    "status",
+)

@@ -1,0 +1,60 @@
+"""Shared fixtures: real builds of real content into temporary folders."""
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT))
+
+from press.build import build  # noqa: E402
+
+FIXTURES = Path(__file__).parent / "fixtures"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+class BuiltSite:
+    def __init__(self, result):
+        self.result = result
+        self.root = result.output
+
+    def path(self, url: str) -> Path:
+        url = url.lstrip("/")
+        return self.root / (url + "index.html" if url == "" or url.endswith("/") else url)
+
+    def html(self, url: str) -> BeautifulSoup:
+        return BeautifulSoup(self.path(url).read_text(encoding="utf-8"), "html.parser")
+
+    def files(self, pattern="**/*.html"):
+        return sorted(p.relative_to(self.root).as_posix() for p in self.root.glob(pattern))
+
+
+def build_site(content: Path, output: Path, **overrides) -> BuiltSite:
+    result = build(content=content, output=output, overrides=overrides or None)
+    assert result.ok, f"build failed: {result.errors}"
+    return BuiltSite(result)
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory):
+    """The small bilingual fixture tree, built once per test session."""
+    return build_site(FIXTURES / "bilingual", tmp_path_factory.mktemp("fixture") / "output")
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory):
+    """The project's own sample content, built once per test session."""
+    return build_site(ROOT / "content", tmp_path_factory.mktemp("sample") / "output")
+
+
+@pytest.fixture
+def content_copy(tmp_path):
+    """A writable copy of the fixture content, for tests that change it."""
+    destination = tmp_path / "content"
+    shutil.copytree(FIXTURES / "bilingual", destination)
+    return destination

@@ -1,0 +1,52 @@
+"""The build command: exit codes, and the published output survives a failed build."""
+
+import subprocess
+import sys
+
+from conftest import FIXTURES, ROOT, build_site
+
+
+def run_press(*args):
+    return subprocess.run(
+        [sys.executable, "-m", "press", *map(str, args)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+
+
+def snapshot(folder):
+    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_build_command_succeeds_on_good_content(tmp_path):
+    done = run_press("build", "--content", FIXTURES / "bilingual", "--output", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out" / "index.html").exists()
+    assert "Traceback" not in done.stderr
+
+
+def test_failed_build_leaves_previous_output_untouched(tmp_path, content_copy):
+    output = tmp_path / "out"
+    build_site(content_copy, output)
+    before = snapshot(output)
+    # A template that cannot render makes the build fail after content was read.
+    broken_theme = tmp_path / "theme"
+    import shutil
+
+    shutil.copytree(ROOT / "theme", broken_theme)
+    (broken_theme / "templates" / "article.html").write_text("{{ missing.attribute.here }}")
+    (content_copy / "articles" / "2024" / "new.vi.md").write_text(
+        "Title: Bài mới\nDate: 2024-05-01 08:00\n\nNội dung.\n", encoding="utf-8"
+    )
+    done = run_press_with_theme(content_copy, output, broken_theme)
+    assert done.returncode != 0
+    assert snapshot(output) == before
+    assert not list(tmp_path.glob(".out-building-*"))
+
+
+def run_press_with_theme(content, output, theme):
+    code = (
+        "import sys; from press.build import build; "
+        f"r = build(content={str(content)!r}, output={str(output)!r}, overrides={{'THEME': {str(theme)!r}}}); "
+        "sys.exit(0 if r.ok else 1)"
+    )
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
