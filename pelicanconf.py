@@ -25,7 +25,7 @@ DEFAULT_LANG = "vi"
 READERS = {"rst": None}
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["readcache", "multilingual"]
+PLUGINS = ["readcache", "multilingual", "editions"]
 
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
@@ -90,3 +90,6 @@ UNION = {
     "km": {"name": "សហភាពអង្គការមិត្តភាពវៀតណាម", "address": "105A Quan Thanh, Ba Dinh, ហាណូយ"},
 }
 UNION_CONTACT = {"phone": "", "fax": "", "email": ""}
+
+# Printable bulletin editions (tập san): content/editions/<yyyy>-<nn>.<lang>.md -> pages + PDFs.
+EDITIONS = {"path": "editions", "pdf": True}

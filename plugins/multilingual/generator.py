@@ -4,6 +4,7 @@ import logging
 import re
 from pathlib import Path
 
+from blinker import signal
 from pelican.generators import Generator
 
 import contract
@@ -17,6 +18,14 @@ logger = logging.getLogger(__name__)
 
 # Where the Articles and Pages generators leave what they read (see __init__.py).
 SOURCES_KEY = "multilingual_sources"
+
+# Extension point for other plugins: sent once per build, after the trees and
+# `context["article_groups"]` exist and before pages are linked to their translations.
+# A receiver takes the generator and returns an iterable of OutputPage (or None); its
+# pages get language switchers and hreflang links, and are rendered with the others.
+#   from blinker import signal
+#   signal("multilingual.output_pages").connect(my_receiver)
+output_pages = signal("multilingual.output_pages")
 
 
 def prepare_environment(generator):
@@ -50,9 +59,11 @@ class MultilingualGenerator(Generator):
         self.output_pages = [
             page for tree in self.trees.values() for page in tree_pages(tree, self.settings)
         ]
-        link_translations(self.output_pages, self.languages, default)
         self.context["article_groups"] = groups
         self.context["trees"] = self.trees
+        for _receiver, pages in output_pages.send(self):
+            self.output_pages.extend(pages or ())
+        link_translations(self.output_pages, self.languages, default)
 
     def generate_output(self, writer):
         base = dict(self.context)
