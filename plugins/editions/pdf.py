@@ -18,7 +18,7 @@ from pathlib import Path
 
 from babel import numbers
 from jinja2 import FileSystemLoader, pass_context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +66,20 @@ def print_html(html: str, siteurl: str = "") -> Markup:
     html = ANCHOR.sub("", html or "")
     if siteurl:
         html = html.replace(f'src="{siteurl.rstrip("/")}/', 'src="')
-    return Markup(ROOTED_SRC.sub(r"\1", html))
+    return keep_symbols(ROOTED_SRC.sub(r"\1", html))
+
+
+# Document symbols ("12-CT/TW", "3935/KH-UBND", "25/2023/NĐ-CP") must not break at a line end.
+SYMBOL = re.compile(r"\b\d+(?:/\d+)*(?:[-/][A-ZĐ][A-ZĐ0-9]*)+")
+TAG = re.compile(r"(<[^>]+>)")
+
+
+def keep_symbols(html) -> Markup:
+    """Wrap document symbols of (trusted, pipeline-made) HTML in unbreakable spans."""
+    parts = TAG.split(str(html))
+    for index in range(0, len(parts), 2):  # text between tags
+        parts[index] = SYMBOL.sub(r'<span class="symbol">\g<0></span>', parts[index])
+    return Markup("".join(parts))
 
 
 def timestamp(edition) -> datetime.datetime:
@@ -81,6 +94,7 @@ def render_html(site, edition) -> str:
 
     env = site.env.overlay(loader=FileSystemLoader(str(PRINT_DIR)))
     env.filters["print_html"] = lambda html: print_html(html, site.settings.get("SITEURL", ""))
+    env.filters["keep_symbols"] = lambda text: keep_symbols(escape(text))
     lang = site.languages[edition.lang]
     return env.get_template("edition.html").render(
         lang=lang,
