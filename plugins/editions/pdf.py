@@ -70,7 +70,11 @@ def print_html(html: str, siteurl: str = "") -> Markup:
 
 
 # Document symbols ("12-CT/TW", "3935/KH-UBND", "25/2023/NĐ-CP") must not break at a line end.
-SYMBOL = re.compile(r"\b\d+(?:/\d+)*(?:[-/][A-ZĐ][A-ZĐ0-9]*)+")
+# A word tied to the symbol by a no-break space (typogrify's widont) goes into the same span:
+# WeasyPrint breaks lines badly before an unbreakable span that follows a no-break space.
+SYMBOL = re.compile(
+    r"(?:[^\s<>&]+(?:\xa0|&nbsp;|&#160;))*\b\d+(?:/\d+)*(?:[-/][A-ZĐ][A-ZĐ0-9]*)+"
+)
 TAG = re.compile(r"(<[^>]+>)")
 
 
