@@ -57,6 +57,8 @@ class Edition:
     url: str = ""
     pdf_url: str = ""
     pdf_size: int | None = None  # bytes, once the PDF is written
+    pdf_pages: int = 0
+    pdf_seconds: float = 0.0  # time to typeset it
     translations: list = field(default_factory=list)  # the other languages' Editions
 
 

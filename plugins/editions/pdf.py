@@ -151,7 +151,7 @@ def write_all(site, editions) -> list[tuple]:
         except Exception as error:  # a template or WeasyPrint failure: one message per PDF
             logger.error("%s: could not typeset the PDF: %s", edition.source, error)
             continue
-        edition.pdf_size = size
+        edition.pdf_size, edition.pdf_pages, edition.pdf_seconds = size, pages, seconds
         timings.append((edition.pdf_url, pages, seconds, size))
         logger.info(
             "Typeset %s: %d pages, %d bytes in %.2f s", edition.pdf_url, pages, size, seconds

@@ -326,3 +326,18 @@ def test_unknown_editions_setting_is_refused(tmp_path):
     )
     assert not result.ok
     assert any("EDITIONS: unknown keys ['paper']" in error for error in result.errors)
+
+
+def test_editions_command_typesets_the_pdfs_alone(pdfs, tmp_path):
+    output = tmp_path / "output"
+    completed = subprocess.run(
+        [sys.executable, "-m", "press", "editions", "--content", EDITIONS_FIXTURE,
+         "--output", output],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert sorted(p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()) == [
+        EN_PDF, VI_PDF, "tap-san/2024-02/tap-san-2024-02.pdf",
+    ]
+    assert re.search(rf"^{VI_PDF}: 8 pages, [\d,]+ bytes, [\d.]+ s$", completed.stdout, re.M)
+    assert (output / VI_PDF).read_bytes() == pdfs.path(VI_PDF).read_bytes()
