@@ -231,7 +231,7 @@ class Portal:
     def link_name(self, link, code, fallback):
         """(name, language code of the name)."""
         names = link["name"]
-        for candidate in (code, fallback, "en", *names):
+        for candidate in (code, "en", fallback, *names):
             if candidate in names:
                 return names[candidate], candidate
         return link["url"], code
