@@ -16,7 +16,7 @@
   var SCALE = { "-1": 0.9, "0": 1, "1": 1.15, "2": 1.3, "3": 1.5 };
 
   function initFontSize() {
-    var box = document.querySelector("[data-font-size]");
+    var box = document.querySelector("[data-font-control]");
     if (!box) { return; }
     var status = box.querySelector("[data-font-status]");
     var buttons = box.querySelectorAll("[data-font-step]");
