@@ -25,7 +25,7 @@ DEFAULT_LANG = "vi"
 READERS = {"rst": None}
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["multilingual", "portal"]
+PLUGINS = ["readcache", "multilingual", "portal"]
 
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
@@ -58,9 +58,13 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
-# Curly quotes, dashes and no widows, but not `caps`: it wraps "CT" and "TW" of
+# Typogrify: curly quotes, dashes and no widows, but not `caps`: it wraps "CT" and "TW" of
 # "12-CT/TW" in separate spans and splits Vietnamese capitals ("ĐẢNG" -> "Đ<span>NG</span>").
-TYPOGRIFY = True
+# The readcache plugin applies it and caches the result with the Markdown output, so
+# Pelican's own TYPOGRIFY stays off (it would typeset a second time, on every build).
+TYPOGRIFY = False
+READ_CACHE = {"typogrify": True, "workers": 0}
+CACHE_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), ".cache")
 TYPOGRIFY_OMIT_FILTERS = ["caps"]
 TYPOGRIFY_IGNORE_TAGS = ["pre", "code", "kbd", "script", "style"]
 

@@ -10,6 +10,7 @@ import contract
 
 from . import i18n
 from .languages import make_languages
+from .render import render_all
 from .site import build_tree, group_translations, link_translations, tree_pages
 
 logger = logging.getLogger(__name__)
@@ -56,8 +57,13 @@ class MultilingualGenerator(Generator):
     def generate_output(self, writer):
         base = dict(self.context)
         base["languages"] = self.languages
-        for page in self.output_pages:
-            self.render(page, base)
+        for name in {page.template for page in self.output_pages}:
+            self.env.get_template(name)  # compile once, before workers fork
+        render_all(
+            self.output_pages,
+            lambda page: self.render(page, base),
+            self.settings.get("MULTILINGUAL", {}).get("workers", 0),
+        )
 
     def render(self, page, base):
         template = self.env.get_template(page.template)

@@ -88,6 +88,8 @@ def group_translations(items, default_lang) -> list[ArticleGroup]:
 
     by_slug = defaultdict(list)
     for item in items:
+        # Slugs are final now: fix each URL once (Pelican formats it anew on every access).
+        item.override_url = item.url
         by_slug[item.slug].append(item)
     groups = []
     for slug in sorted(by_slug):
