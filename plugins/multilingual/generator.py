@@ -10,7 +10,7 @@ import contract
 
 from . import i18n
 from .languages import make_languages
-from .pagecache import PageCache, Recorder, object_key
+from .pagecache import PROVIDERS_KEY, PageCache, Recorder, object_key
 from .render import render_all
 from .site import build_tree, group_translations, link_translations, tree_pages
 
@@ -89,6 +89,7 @@ class MultilingualGenerator(Generator):
             object_key(item): item for items in sources.values() for item in items
         }
         objects.update((object_key(tree), tree) for tree in self.trees.values())
+        objects.update((object_key(p), p) for p in self.context.get(PROVIDERS_KEY, []))
         return objects
 
     def cache_inputs(self):
