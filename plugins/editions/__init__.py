@@ -17,6 +17,7 @@ They are linked to their translations (language switcher, hreflang) by `identity
 rendered with all other pages:
 
     from blinker import signal
+    from multilingual.pagecache import PROVIDERS_KEY
     from multilingual.site import OutputPage
 
     def add_pages(generator):
@@ -45,7 +46,7 @@ from pelican import signals
 
 import contract
 
-from .model import read_editions
+from .model import ArticleEditions, read_editions
 
 logger = logging.getLogger(__name__)
 
@@ -87,6 +88,7 @@ def edition_urls(edition, lang) -> tuple[str, str]:
 
 def add_output_pages(generator):
     """Receiver of "multilingual.output_pages": edition pages and the editions indexes."""
+    from multilingual.pagecache import PROVIDERS_KEY
     from multilingual.site import OutputPage
 
     settings = generator.settings
@@ -96,10 +98,12 @@ def add_output_pages(generator):
     )
     context = generator.context
     context[CONTEXT_KEY] = editions
-    context["article_editions"] = {}
+    context["article_editions"] = ArticleEditions(editions)
     context["editions_index_urls"] = {}
     if not editions:
         return []
+    # Tracked by the page cache: pages that read an edition are rendered again when it changes.
+    context.setdefault(PROVIDERS_KEY, []).extend([context["article_editions"], *editions])
     pages = []
     for edition in editions:
         lang = generator.languages[edition.lang]
@@ -107,8 +111,6 @@ def add_output_pages(generator):
         pages.append(OutputPage(
             ("edition", edition.key), lang, edition.url, "edition.html", {"edition": edition}
         ))
-        for article in edition.articles:
-            context["article_editions"].setdefault((edition.lang, article.slug), []).append(edition)
     newest_first = sorted(editions, key=lambda e: (e.date, e.key), reverse=True)
     for code, lang in generator.languages.items():
         context["editions_index_urls"][code] = index_url(lang)

@@ -61,6 +61,34 @@ class Edition:
     pdf_seconds: float = 0.0  # time to typeset it
     translations: list = field(default_factory=list)  # the other languages' Editions
 
+    @property
+    def cache_key(self) -> tuple:
+        """Identity for the multilingual page cache (reads of its fields are tracked)."""
+        return ("edition", self.key, self.lang)
+
+
+class ArticleEditions:
+    """Which editions hold an article in a language, for article pages.
+
+    A page-cache provider: article pages call `of(code, slug)`, the call and its result
+    (the editions, whose PDF size is tracked) are recorded, so an article page is rendered
+    again when the PDF of its edition changes.
+    """
+
+    cache_key = ("editions", "by-article")
+
+    def __init__(self, editions=()):
+        self._index = {}
+        for edition in editions:
+            for article in edition.articles:
+                self._index.setdefault((edition.lang, article.slug), []).append(edition)
+
+    def of(self, code: str, slug: str) -> list:
+        return list(self._index.get((code, slug), ()))
+
+    def __bool__(self):
+        return bool(self._index)
+
 
 class EditionError(Exception):
     """A problem in one edition file; the message names the file, line and field."""

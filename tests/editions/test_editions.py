@@ -341,3 +341,24 @@ def test_editions_command_typesets_the_pdfs_alone(pdfs, tmp_path):
     ]
     assert re.search(rf"^{VI_PDF}: 8 pages, [\d,]+ bytes, [\d.]+ s$", completed.stdout, re.M)
     assert (output / VI_PDF).read_bytes() == pdfs.path(VI_PDF).read_bytes()
+
+
+def test_rebuild_updates_the_pdf_size_on_every_article_page_of_the_edition(editions_copy, tmp_path):
+    """The page cache keeps unchanged pages; an article page whose edition PDF changed
+    size (because another article of the edition changed) must be rendered again."""
+    from editions import pdf
+
+    require(pdf.available(), f"WeasyPrint cannot be imported ({pdf.import_problem()})")
+    output = tmp_path / "output"
+    first = build_site(editions_copy, output)
+    size_before = first.path(VI_PDF).stat().st_size
+    text_before = normal(first.html("2024/dak-lak-hoc-bong/").select_one(".edition-download").get_text())
+
+    article = editions_copy / "articles" / "2024" / "hoi-nghi-cum-3.vi.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\n" + "Thêm một đoạn văn.\n" * 400, encoding="utf-8")
+    second = build_site(editions_copy, output)
+    size_after = second.path(VI_PDF).stat().st_size
+    assert size_after > size_before + 2000
+    text_after = normal(second.html("2024/dak-lak-hoc-bong/").select_one(".edition-download").get_text())
+    expected = format_decimal(round(size_after / 1000), "#,##0", locale="vi")
+    assert text_after == f"Tải tập san số này (PDF, {expected} kB)" != text_before
