@@ -362,3 +362,19 @@ def test_rebuild_updates_the_pdf_size_on_every_article_page_of_the_edition(editi
     text_after = normal(second.html("2024/dak-lak-hoc-bong/").select_one(".edition-download").get_text())
     expected = format_decimal(round(size_after / 1000), "#,##0", locale="vi")
     assert text_after == f"Tải tập san số này (PDF, {expected} kB)" != text_before
+
+
+def test_without_weasyprint_the_build_says_so_once_and_links_no_pdf(tmp_path, monkeypatch):
+    from editions import pdf
+
+    monkeypatch.setattr(pdf, "_weasyprint", None)
+    monkeypatch.setattr(pdf, "_problem", "cannot load library 'libpango-1.0-0'")
+    site = build_site(EDITIONS_FIXTURE, tmp_path / "output")
+    notices = [w for w in site.result.warnings if "Edition PDFs skipped" in w]
+    assert notices == [
+        "Edition PDFs skipped: WeasyPrint cannot be imported (cannot load library "
+        "'libpango-1.0-0'); install its system libraries (see .ci/run)"
+    ]
+    assert site.files("**/*.pdf") == []
+    assert site.path("tap-san/2024-01/").is_file()
+    assert site.html("2024/hoi-nghi-cum-3/").select_one(".edition-download") is None
