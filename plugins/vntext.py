@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["fold", "slugify", "TONE_MARKS"]
+__all__ = ["TONE_MARKS", "fold", "slugify"]
 
 # Combining marks that carry the five Vietnamese tones (grave, acute, tilde,
 # hook above, dot below).  Vowel-quality marks (circumflex, breve, horn) are

@@ -66,18 +66,18 @@ from typing import NamedTuple
 from vntext import fold, slugify
 
 __all__ = [
-    "Kind",
+    "CONNECTORS",
     "KINDS",
     "KIND_NAMES",
-    "CONNECTORS",
     "PARTY_ISSUERS",
     "STATE_ISSUERS",
-    "Reference",
     "AmbiguousReference",
-    "find_references",
-    "find_ambiguous",
-    "scan",
+    "Kind",
+    "Reference",
     "canonical_symbol",
+    "find_ambiguous",
+    "find_references",
+    "scan",
     "symbol_slug",
 ]
 
@@ -173,7 +173,7 @@ STATE_ISSUERS: frozenset[str] = frozenset(
     {
         "UBND", "HĐND", "CP", "TTg", "VPCP", "QH", "UBTVQH", "BNG", "BNV", "BCA",
         "BQP", "BTC", "BKHĐT", "BTTTT", "BGDĐT", "BYT", "BTP", "BVHTTDL", "SNgV",
-        "SNV", "MTTQ", "LHHN", "LHHNVN", "LHHNVN", "UBMTTQ",
+        "SNV", "MTTQ", "LHHN", "LHHNVN", "UBMTTQ",
     }
 )
 
@@ -381,10 +381,10 @@ def _canonical(m: re.Match) -> tuple[str, str | None] | None:
         wtype, wiss = m["stype"], m["siss"]
     code = _TYPE_CANON[wtype.upper()]
     issuer, base = _canon_issuer(wiss)
-    if not (_looks_upper(wtype) and all(_looks_upper(p) for p in wiss.split("-"))):
-        # Lower/mixed case: accept only a known issuer ("12-ct/tw").
-        if base not in _KNOWN_ISSUERS:
-            return None
+    written_upper = _looks_upper(wtype) and all(_looks_upper(p) for p in wiss.split("-"))
+    if not written_upper and base not in _KNOWN_ISSUERS:
+        # Lower/mixed case is accepted only with a known issuer ("12-ct/tw").
+        return None
     kind = KINDS[code].key
     if m["year"]:
         return f"{num}/{m['year']}/{code}-{issuer}", kind

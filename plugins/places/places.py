@@ -32,22 +32,22 @@ from pathlib import Path
 from vntext import TONE_MARKS, fold
 
 __all__ = [
-    "Province",
-    "Unit",
+    "DATA_FILE",
     "Cluster",
     "ClusterRole",
-    "DATA_FILE",
-    "provinces",
-    "units",
-    "clusters",
-    "province",
-    "unit",
-    "lookup",
-    "suggest",
+    "Province",
+    "Unit",
     "cluster",
-    "successor",
-    "split_names",
+    "clusters",
+    "lookup",
     "name_key",
+    "province",
+    "provinces",
+    "split_names",
+    "successor",
+    "suggest",
+    "unit",
+    "units",
 ]
 
 DATA_FILE = Path(__file__).with_name("provinces.toml")

@@ -2,9 +2,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from documents.symbols import (
     KIND_NAMES,
     KINDS,
@@ -16,6 +13,8 @@ from documents.symbols import (
     scan,
     symbol_slug,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 SEEDS = Path("/work/shared/seeds")
 

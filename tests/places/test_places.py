@@ -2,7 +2,6 @@ import tomllib
 import unicodedata
 
 import pytest
-
 from places.places import (
     DATA_FILE,
     Cluster,

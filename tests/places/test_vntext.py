@@ -1,7 +1,6 @@
 import unicodedata
 
 import pytest
-
 from vntext import fold, slugify
 
 
