@@ -10,21 +10,23 @@ the folder). For every language version this plugin adds
 - a PDF beside the edition page, typeset with WeasyPrint (pdf.py), when WeasyPrint can
   be imported; otherwise one notice is logged and the pages link no PDF.
 
-Extension point used (reusable by other plugins): the multilingual generator sends the
-blinker signal "multilingual.output_pages" once per build, after the language trees and
-`context["article_groups"]` exist; a receiver takes the generator and returns OutputPages.
-They are linked to their translations (language switcher, hreflang) by `identity` and
-rendered with all other pages:
+Extension point used (the one other plugins use too): multilingual's `tree_pages_signal`
+(plugins/multilingual/site.py) is sent once per language tree, after the trees and
+`context["article_groups"]` exist; a receiver `(tree, context, settings)` returns the
+OutputPages of that tree. Pages with the same `identity` in several trees are linked as
+translations (language switcher, hreflang) and rendered with all other pages:
 
-    from blinker import signal
-    from multilingual.pagecache import PROVIDERS_KEY
-    from multilingual.site import OutputPage
+    from multilingual.site import OutputPage, tree_pages_signal
 
-    def add_pages(generator):
-        for code, tree in generator.trees.items():
-            yield OutputPage(("edition", key), tree.lang, url, "edition.html", {...})
+    def tree_pages(tree, context, settings):
+        yield OutputPage(("edition", key), tree.lang, url, "edition.html", {"edition": e})
 
-    signal("multilingual.output_pages").connect(add_pages)
+    tree_pages_signal.connect(tree_pages)
+
+Objects that templates read through those pages carry a `cache_key` and are listed in
+`context["page_cache_providers"]`, so the page cache renders a page again when they change.
+Article slugs in an edition file must be stable: give the listed articles a `Slug`, since a
+slug derived from the title changes with the title.
 
 The PDFs are written on Pelican's `all_generators_finalized` signal, before any page is
 rendered, so article pages know the size of their edition's PDF. `python -m press
@@ -41,7 +43,7 @@ Settings (pelicanconf.py):
 import logging
 from pathlib import Path
 
-from blinker import signal
+from multilingual.site import tree_pages_signal
 from pelican import signals
 
 import contract
@@ -86,46 +88,52 @@ def edition_urls(edition, lang) -> tuple[str, str]:
     return folder, f"{folder}{words(lang.code)[1]}-{edition.key}.pdf"
 
 
-def add_output_pages(generator):
-    """Receiver of "multilingual.output_pages": edition pages and the editions indexes."""
+def editions_of(context, settings) -> list:
+    """Read the edition files once per build (the first tree asks; the others reuse them)."""
     from multilingual.pagecache import PROVIDERS_KEY
-    from multilingual.site import OutputPage
 
-    settings = generator.settings
+    if CONTEXT_KEY in context:
+        return context[CONTEXT_KEY]
     editions = read_editions(
         Path(settings["PATH"]), options(settings)["path"], settings,
-        generator.context.get("article_groups", []),
+        context.get("article_groups", []),
     )
-    context = generator.context
+    trees = context["trees"]
+    for edition in editions:
+        edition.url, edition.pdf_url = edition_urls(edition, trees[edition.lang].lang)
     context[CONTEXT_KEY] = editions
     context["article_editions"] = ArticleEditions(editions)
-    context["editions_index_urls"] = {}
-    if not editions:
-        return []
+    context["editions_index_urls"] = (
+        {code: index_url(tree.lang) for code, tree in trees.items()} if editions else {}
+    )
     # Tracked by the page cache: pages that read an edition are rendered again when it changes.
     context.setdefault(PROVIDERS_KEY, []).extend([context["article_editions"], *editions])
-    pages = []
-    for edition in editions:
-        lang = generator.languages[edition.lang]
-        edition.url, edition.pdf_url = edition_urls(edition, lang)
-        pages.append(OutputPage(
-            ("edition", edition.key), lang, edition.url, "edition.html", {"edition": edition}
-        ))
+    return editions
+
+
+def tree_pages(tree, context, settings):
+    """Receiver of multilingual's tree_pages_signal: a tree's edition pages and index."""
+    from multilingual.site import OutputPage
+
+    editions = editions_of(context, settings)
+    if not editions:
+        return []
+    lang = tree.lang
+    pages = [
+        OutputPage(("edition", e.key), lang, e.url, "edition.html", {"edition": e})
+        for e in editions if e.lang == lang.code
+    ]
     newest_first = sorted(editions, key=lambda e: (e.date, e.key), reverse=True)
-    for code, lang in generator.languages.items():
-        context["editions_index_urls"][code] = index_url(lang)
-        pages.append(OutputPage(
-            ("editions",), lang, index_url(lang), "editions.html",
-            {
-                "editions_here": [e for e in newest_first if e.lang == code],
-                "editions_elsewhere": [
-                    e for e in newest_first
-                    if e.lang == contract.DEFAULT_LANG and not any(
-                        t.lang == code for t in e.translations
-                    ) and code != contract.DEFAULT_LANG
-                ],
-            },
-        ))
+    here = [e for e in newest_first if e.lang == lang.code]
+    elsewhere = [
+        e for e in newest_first
+        if not lang.is_default and e.lang == contract.DEFAULT_LANG
+        and not any(t.lang == lang.code for t in e.translations)
+    ]
+    pages.append(OutputPage(
+        ("editions",), lang, index_url(lang), "editions.html",
+        {"editions_here": here, "editions_elsewhere": elsewhere},
+    ))
     return pages
 
 
@@ -158,5 +166,5 @@ def write_pdfs(generators):
 def register():
     signals.initialized.connect(check_settings)
     signals.generator_init.connect(add_filters)
-    signal("multilingual.output_pages").connect(add_output_pages)
+    tree_pages_signal.connect(tree_pages)
     signals.all_generators_finalized.connect(write_pdfs)

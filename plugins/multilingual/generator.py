@@ -4,7 +4,6 @@ import logging
 import re
 from pathlib import Path
 
-from blinker import signal
 from pelican.generators import Generator
 
 import contract
@@ -13,20 +12,18 @@ from . import i18n
 from .languages import make_languages
 from .pagecache import PROVIDERS_KEY, PageCache, Recorder, object_key
 from .render import render_all
-from .site import build_tree, group_translations, link_translations, tree_pages
+from .site import (
+    build_tree,
+    group_translations,
+    link_translations,
+    tree_pages,
+    tree_pages_signal,
+)
 
 logger = logging.getLogger(__name__)
 
 # Where the Articles and Pages generators leave what they read (see __init__.py).
 SOURCES_KEY = "multilingual_sources"
-
-# Extension point for other plugins: sent once per build, after the trees and
-# `context["article_groups"]` exist and before pages are linked to their translations.
-# A receiver takes the generator and returns an iterable of OutputPage (or None); its
-# pages get language switchers and hreflang links, and are rendered with the others.
-#   from blinker import signal
-#   signal("multilingual.output_pages").connect(my_receiver)
-output_pages = signal("multilingual.output_pages")
 
 
 def prepare_environment(generator):
@@ -58,13 +55,15 @@ class MultilingualGenerator(Generator):
         self.trees = {
             code: build_tree(lang, groups, page_groups) for code, lang in self.languages.items()
         }
-        self.output_pages = [
-            page for tree in self.trees.values() for page in tree_pages(tree, self.settings)
-        ]
         self.context["article_groups"] = groups
         self.context["trees"] = self.trees
-        for _receiver, pages in output_pages.send(self):
-            self.output_pages.extend(pages or ())
+        self.output_pages = []
+        for tree in self.trees.values():
+            self.output_pages.extend(tree_pages(tree, self.settings))
+            for _receiver, pages in tree_pages_signal.send(
+                tree, context=self.context, settings=self.settings
+            ):
+                self.output_pages.extend(pages or ())
         link_translations(self.output_pages, self.languages, default)
 
     def generate_output(self, writer):
