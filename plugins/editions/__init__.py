@@ -37,7 +37,8 @@ Settings (pelicanconf.py):
     EDITIONS = {
         "path": "editions",  # folder of the edition files under the content folder
         "pdf": True,         # typeset the PDFs (when WeasyPrint is importable)
-    }
+        "cache": True,       # reuse a PDF from <CACHE_PATH>/editions/ when its inputs
+    }                        # (print HTML, CSS, pictures, WeasyPrint version) are unchanged
 """
 
 import logging
@@ -52,7 +53,7 @@ from .model import ArticleEditions, read_editions
 
 logger = logging.getLogger(__name__)
 
-DEFAULTS = {"path": "editions", "pdf": True}
+DEFAULTS = {"path": "editions", "pdf": True, "cache": True}
 CONTEXT_KEY = "editions"
 # Path segment of the editions in each tree, and the PDF file name's stem.
 WORDS = {"vi": ("tap-san", "tap-san"), "*": ("editions", "bulletin")}
@@ -66,8 +67,9 @@ def options(settings) -> dict:
         raise ValueError(f"EDITIONS: unknown keys {sorted(unknown)} (allowed: {sorted(DEFAULTS)})")
     if not isinstance(merged["path"], str) or not merged["path"].strip("/"):
         raise ValueError("EDITIONS['path'] must be a folder name under the content folder")
-    if not isinstance(merged["pdf"], bool):
-        raise ValueError("EDITIONS['pdf'] must be True or False")
+    for key in ("pdf", "cache"):
+        if not isinstance(merged[key], bool):
+            raise ValueError(f"EDITIONS['{key}'] must be True or False")
     return merged
 
 
@@ -160,7 +162,7 @@ def write_pdfs(generators):
             "install its system libraries (see .ci/run)", pdf.import_problem(),
         )
         return
-    pdf.write_all(site, site.context[CONTEXT_KEY])
+    pdf.write_all(site, site.context[CONTEXT_KEY], cache=options(site.settings)["cache"])
 
 
 def register():

@@ -59,6 +59,7 @@ class Edition:
     pdf_size: int | None = None  # bytes, once the PDF is written
     pdf_pages: int = 0
     pdf_seconds: float = 0.0  # time to typeset it
+    pdf_cached: bool = False  # taken from the PDF cache, not typeset in this build
     translations: list = field(default_factory=list)  # the other languages' Editions
 
     @property

@@ -110,20 +110,57 @@ def render_html(site, edition) -> str:
     )
 
 
-def typeset(site, edition, target: Path) -> tuple[int, float, int]:
-    """Write one edition's PDF; return (pages, seconds, bytes)."""
+IMAGE_SRC = re.compile(r'<img\b[^>]*?\bsrc="([^"]+)"', re.IGNORECASE)
+
+
+def cache_key(site, edition, html: str, identifier: str) -> str:
+    """Everything the PDF's bytes depend on: the print HTML (which holds the text, the
+    dates and the translations), the stylesheet, the pictures, WeasyPrint's version."""
+    digest = hashlib.sha256()
+    for part in (html, (PRINT_DIR / "edition.css").read_text(encoding="utf-8"), identifier,
+                 _import().__version__):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    content_root = Path(site.settings["PATH"])
+    for src in sorted(set(IMAGE_SRC.findall(html))):
+        path = content_root / src
+        digest.update(src.encode("utf-8"))
+        digest.update(path.read_bytes() if path.is_file() else b"missing")
+    return digest.hexdigest()
+
+
+def typeset(site, edition, target: Path, cache_dir: Path | None = None) -> tuple[int, float, int, bool]:
+    """Write one edition's PDF; return (pages, seconds, bytes, taken from the cache).
+
+    With a cache folder, a PDF whose inputs are unchanged since an earlier build is
+    copied from the cache instead of being typeset again (the output is the same bytes).
+    """
     weasyprint = _import()
     started = time.perf_counter()
     html = render_html(site, edition)
+    identifier = hashlib.sha256(f"{edition.key}.{edition.lang}".encode()).hexdigest()[:32]
+    cached = None
+    if cache_dir is not None:
+        cached = cache_dir / f"{cache_key(site, edition, html, identifier)}.pdf"
+        try:
+            data = cached.read_bytes()
+            pages = int(cached.with_suffix(".pages").read_text())
+        except (OSError, ValueError):
+            pass
+        else:
+            write_atomically(target, data)
+            return pages, time.perf_counter() - started, len(data), True
     content_root = Path(site.settings["PATH"]).resolve()
     fetcher = weasyprint.URLFetcher(allowed_protocols={"file", "data"})
     document = weasyprint.HTML(
         string=html, base_url=content_root.as_uri() + "/", url_fetcher=fetcher
     ).render(stylesheets=[weasyprint.CSS(filename=str(PRINT_DIR / "edition.css"))])
-    identifier = hashlib.sha256(f"{edition.key}.{edition.lang}".encode()).hexdigest()[:32]
     data = document.write_pdf(pdf_identifier=identifier.encode("ascii"))
     write_atomically(target, data)
-    return len(document.pages), time.perf_counter() - started, len(data)
+    if cached is not None:
+        write_atomically(cached.with_suffix(".pages"), str(len(document.pages)).encode())
+        write_atomically(cached, data)
+    return len(document.pages), time.perf_counter() - started, len(data), False
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -140,20 +177,23 @@ def write_atomically(path: Path, data: bytes) -> None:
     os.replace(temporary, path)
 
 
-def write_all(site, editions) -> list[tuple]:
+def write_all(site, editions, cache: bool = True) -> list[tuple]:
     """Typeset every edition; an edition that fails is logged as an error."""
     timings = []
     output = Path(site.output_path)
+    cache_dir = Path(site.settings["CACHE_PATH"]) / "editions" if cache else None
     for edition in editions:
         target = output / edition.pdf_url
         try:
-            pages, seconds, size = typeset(site, edition, target)
+            pages, seconds, size, cached = typeset(site, edition, target, cache_dir)
         except Exception as error:  # a template or WeasyPrint failure: one message per PDF
             logger.error("%s: could not typeset the PDF: %s", edition.source, error)
             continue
         edition.pdf_size, edition.pdf_pages, edition.pdf_seconds = size, pages, seconds
+        edition.pdf_cached = cached
         timings.append((edition.pdf_url, pages, seconds, size))
         logger.info(
-            "Typeset %s: %d pages, %d bytes in %.2f s", edition.pdf_url, pages, size, seconds
+            "%s %s: %d pages, %d bytes in %.2f s",
+            "Reused" if cached else "Typeset", edition.pdf_url, pages, size, seconds,
         )
     return timings

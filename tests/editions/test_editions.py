@@ -46,7 +46,9 @@ def normal(text: str) -> str:
 
 @pytest.fixture(scope="session")
 def editions_site(tmp_path_factory):
-    return build_site(EDITIONS_FIXTURE, tmp_path_factory.mktemp("editions") / "output")
+    """Built with an empty cache, so every PDF is typeset in this session."""
+    folder = tmp_path_factory.mktemp("editions")
+    return build_site(EDITIONS_FIXTURE, folder / "output", CACHE_PATH=str(folder / "cache"))
 
 
 def require(available: bool, message: str):
@@ -247,10 +249,18 @@ def test_pdf_metadata_is_dated_from_the_edition(pdfs):
     assert "Title:           Tập san Hữu nghị – Số 1" in info
 
 
-def test_pdfs_are_reproducible(pdfs, tmp_path):
-    again = build_site(EDITIONS_FIXTURE, tmp_path / "output", EDITIONS={"pdf": True})
+def test_pdfs_are_reproducible_and_cached(pdfs, tmp_path):
+    cache = tmp_path / "cache"
+    again = build_site(EDITIONS_FIXTURE, tmp_path / "output", CACHE_PATH=str(cache))
     for url in (VI_PDF, EN_PDF):
         assert again.path(url).read_bytes() == pdfs.path(url).read_bytes(), url
+    cached = sorted((cache / "editions").glob("*.pdf"))
+    assert len(cached) == 3
+    # a rebuild takes the PDFs from the cache: same bytes (a changed article is typeset
+    # anew: see test_rebuild_updates_the_pdf_size_on_every_article_page_of_the_edition)
+    third = build_site(EDITIONS_FIXTURE, tmp_path / "third", CACHE_PATH=str(cache))
+    assert third.path(VI_PDF).read_bytes() == pdfs.path(VI_PDF).read_bytes()
+    assert sorted((cache / "editions").glob("*.pdf")) == cached
 
 
 def test_png_renders_of_cover_and_content_page(pdfs):
@@ -351,13 +361,14 @@ def test_rebuild_updates_the_pdf_size_on_every_article_page_of_the_edition(editi
 
     require(pdf.available(), f"WeasyPrint cannot be imported ({pdf.import_problem()})")
     output = tmp_path / "output"
-    first = build_site(editions_copy, output)
+    cache = str(tmp_path / "cache")  # the page cache and the PDF cache, both in use
+    first = build_site(editions_copy, output, CACHE_PATH=cache)
     size_before = first.path(VI_PDF).stat().st_size
     text_before = normal(first.html("2024/dak-lak-hoc-bong/").select_one(".edition-download").get_text())
 
     article = editions_copy / "articles" / "2024" / "hoi-nghi-cum-3.vi.md"
     article.write_text(article.read_text(encoding="utf-8") + "\n" + "Thêm một đoạn văn.\n" * 400, encoding="utf-8")
-    second = build_site(editions_copy, output)
+    second = build_site(editions_copy, output, CACHE_PATH=cache)
     size_after = second.path(VI_PDF).stat().st_size
     assert size_after > size_before + 2000
     text_after = normal(second.html("2024/dak-lak-hoc-bong/").select_one(".edition-download").get_text())
