@@ -38,6 +38,7 @@ import corpus  # noqa: E402
 
 DEFAULT_PROJECT_CMD = "uv run invoke build --content {content} --output {output}"
 TIME_BIN = "/usr/bin/time"
+LOAD_AT_START = os.getloadavg()
 
 
 # --------------------------------------------------------------------------- tools
@@ -242,12 +243,13 @@ def main_table(n: int, tools: list[Tool]) -> str:
     hugo = next((t for t in tools if t.name == "hugo" and t.cold), None)
     rows = [
         "| tool | cold s (min / median) | cold CPU s (median) | edit-rebuild s (min / median) | rebuild CPU s "
-        "(median) | peak RSS MB | output MB | files | HTML files | pages/s | cold ×Hugo | rebuild ×Hugo |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "(median) | peak RSS MB | output MB | files | HTML files | pages/s | cold ×Hugo | rebuild ×Hugo | "
+        "cold CPU ×Hugo |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for t in tools:
         if not t.cold:
-            rows.append(f"| {t.label} | {t.note or 'not run'} | | | | | | | | | | |")
+            rows.append(f"| {t.label} | {t.note or 'not run'} | | | | | | | | | | | |")
             continue
         cold = [s.wall for s in t.cold]
         reb = [s.wall for s in t.rebuild]
@@ -257,7 +259,8 @@ def main_table(n: int, tools: list[Tool]) -> str:
             f"| {t.label} | {fmt_s(cold)} | {statistics.median(s.cpu for s in t.cold):.2f} | {fmt_s(reb)} | "
             f"{statistics.median(s.cpu for s in t.rebuild) if t.rebuild else float('nan'):.2f} | "
             f"{rss:.0f} | {t.size['mb']:.1f} | {t.size['files']} | {t.size['html']} | {pps:.0f} | "
-            f"{ratio(t.cold, hugo.cold) if hugo else '–'} | {ratio(t.rebuild, hugo.rebuild) if hugo else '–'} |")
+            f"{ratio(t.cold, hugo.cold) if hugo else '–'} | {ratio(t.rebuild, hugo.rebuild) if hugo else '–'} | "
+            f"{ratio(t.cold, hugo.cold, 'cpu') if hugo else '–'} |")
     return "\n".join(rows)
 
 
@@ -282,10 +285,12 @@ def environment(args) -> str:
     except Exception:  # noqa: BLE001
         pv = "?"
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    start = " ".join(f"{x:.1f}" for x in LOAD_AT_START)
     return (f"- date: {dt.date.today().isoformat()}, commit {commit}\n"
             f"- machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
             f"Pelican {pv}\n"
-            f"- load average at the end (1/5/15 min): {load}\n"
+            f"- load average (1/5/15 min) at start: {start}; at the end: {load} "
+            f"(above {os.cpu_count()} means other processes competed for the CPUs: trust CPU s over wall s)\n"
             f"- command: `{shlex.join(['python', 'bench/run.py', *sys.argv[1:]])}`\n"
             f"- project command template: `{args.project_cmd}`")
 
@@ -315,8 +320,9 @@ def main(argv=None) -> int:
     report = [f"# Build benchmark: {args.n} article pairs (vi + en), {args.runs} interleaved runs", "",
               main_table(args.n, tools), "",
               "Times are wall-clock seconds; edit-rebuild = rebuild after appending a sentence to one article, "
-              "cache warm. Peak RSS is the largest single process. pages/s = HTML files / median cold time. "
-              "×Hugo = median time divided by Hugo's.", "", "Raw runs:", "", raw_runs(tools), ""]
+              "cache warm. CPU s = user + sys of the build's process tree (robust to other load on the machine). "
+              "Peak RSS is the largest single process. pages/s = HTML files / median cold time. "
+              "×Hugo = median divided by Hugo's.", "", "Raw runs:", "", raw_runs(tools), ""]
 
     if args.scaling:
         sizes = [int(x) for x in args.scaling.split(",") if x.strip()]
