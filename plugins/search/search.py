@@ -1,0 +1,175 @@
+"""Index-only text for tone-free Vietnamese and document symbols; running Pagefind."""
+
+import html
+import logging
+import re
+import subprocess
+import time
+import unicodedata
+from html.parser import HTMLParser
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "index": True,  # run Pagefind after every build
+    "fold": True,  # add the folded copy of each content page's text to the index
+    "bundle_dir": "pagefind",  # where the index goes, inside the output folder
+}
+
+# Combining marks Vietnamese (and French) put on Latin letters: the tone marks (grave,
+# acute, hook above, tilde, dot below) and the vowel marks (circumflex, breve, horn).
+# Only these are removed: Lao and Khmer vowel signs are combining marks too and must stay.
+LATIN_MARKS = re.compile("[\u0300-\u036f]")
+# Pagefind folds the marks itself but never folds đ to d (measured with Pagefind 1.5.2).
+LETTERS = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+def fold(text: str) -> str:
+    """Vietnamese without diacritics: "Đồng Tháp được" -> "Dong Thap duoc".
+
+    A stand-in until a shared `vntext.fold()` helper is merged into plugins/.
+    """
+    decomposed = unicodedata.normalize("NFD", text.translate(LETTERS))
+    return unicodedata.normalize("NFC", LATIN_MARKS.sub("", decomposed))
+
+
+# A document symbol: number, then letter groups joined by "-" or "/" ("12-CT/TW", "03/QC-C3").
+SYMBOL = re.compile(r"\b(\d+[A-Za-zĐđ]*)((?:[-/][A-Za-zĐđ0-9]+)+)\b")
+
+
+def symbol_forms(text: str) -> list[str]:
+    """Index forms of the document symbols in `text`, so that "12-CT/TW", "12-ct/tw",
+    "12 CT TW" and "12CTTW" all find them: the parts as words and the parts run together."""
+    forms = []
+    for match in SYMBOL.finditer(text):
+        parts = [match.group(1)] + re.split(r"[-/]", match.group(2))[1:]
+        parts = [fold(p) for p in parts if p]
+        forms.append(" ".join(parts))
+        forms.append("".join(parts))
+    return list(dict.fromkeys(forms))
+
+
+class _Text(HTMLParser):
+    """The text of an HTML fragment, blocks separated by spaces."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts = []
+
+    def handle_starttag(self, tag, attrs):
+        self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        self.parts.append(" ")
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def plain_text(fragment: str) -> str:
+    parser = _Text()
+    parser.feed(str(fragment or ""))
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
+def folded_text(*fragments) -> str:
+    """What a content page adds to its index entry: the folded copy of its text (when folding
+    changes it) and the index forms of the document symbols it cites."""
+    text = " ".join(plain_text(f) for f in fragments if f)
+    extra = []
+    folded = fold(text)
+    if folded != text:
+        extra.append(folded)
+    extra.extend(symbol_forms(text))
+    return " ".join(extra)
+
+
+def settings_problems(search) -> list[str]:
+    if not isinstance(search, dict):
+        return ["SEARCH must be a dict (see pelicanconf.py)"]
+    problems = []
+    for key, value in search.items():
+        if key not in DEFAULTS:
+            problems.append(f"SEARCH: unknown key {key!r}; allowed: {', '.join(DEFAULTS)}")
+        elif not isinstance(value, type(DEFAULTS[key])):
+            kind = type(DEFAULTS[key]).__name__
+            problems.append(f"SEARCH[{key!r}] must be a {kind}, not {value!r}")
+    bundle = search.get("bundle_dir", DEFAULTS["bundle_dir"])
+    if isinstance(bundle, str) and not re.fullmatch(r"[a-z0-9_-]+", bundle):
+        problems.append(f"SEARCH['bundle_dir'] must be one folder name (a-z, 0-9, _ -), not {bundle!r}")
+    return problems
+
+
+def options(settings) -> dict:
+    merged = dict(DEFAULTS)
+    search = settings.get("SEARCH", {})
+    if isinstance(search, dict):
+        merged.update(search)
+    return merged
+
+
+def check_settings(pelican):
+    for problem in settings_problems(pelican.settings.get("SEARCH", {})):
+        logger.error(problem)
+
+
+def install_filters(generator):
+    fold_on = options(generator.settings)["fold"]
+    generator.env.filters["search_folded"] = (
+        (lambda *fragments: folded_text(*fragments)) if fold_on else (lambda *fragments: "")
+    )
+    generator.env.globals["search_bundle"] = options(generator.settings)["bundle_dir"]
+
+
+def pagefind_executable() -> Path:
+    from pagefind_bin import get_executable
+
+    return get_executable()
+
+
+def run_pagefind(site: Path, bundle_dir: str = DEFAULTS["bundle_dir"]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(pagefind_executable()), "--site", str(site), "--output-subdir", bundle_dir, "--quiet"],
+        capture_output=True, text=True, check=False,
+    )
+
+
+def build_index(pelican):
+    """Index the site Pelican just wrote (press/build.py's staging folder, before it is
+    swapped in), so the published index always matches the published pages."""
+    opts = options(pelican.settings)
+    if not opts["index"]:
+        return
+    site = Path(pelican.output_path)
+    started = time.perf_counter()
+    try:
+        result = run_pagefind(site, opts["bundle_dir"])
+    except (OSError, ImportError) as error:
+        logger.error("Search index: could not run Pagefind (%s); reinstall with `uv sync`", error)
+        return
+    if result.returncode != 0:
+        message = (result.stderr or result.stdout).strip() or f"exit code {result.returncode}"
+        logger.error("Search index: Pagefind failed: %s", message)
+        return
+    logger.info(
+        "Search index: %.0f KB in %s/ (%.1f s)",
+        index_size(site, opts["bundle_dir"]) / 1024, opts["bundle_dir"], time.perf_counter() - started,
+    )
+
+
+def index_size(output_path, bundle_dir: str = DEFAULTS["bundle_dir"]) -> int:
+    """Bytes of the search index a reader may download: the index, fragment and filter files
+    of every language (not the JavaScript/WASM runtime, which does not grow with content)."""
+    bundle = Path(output_path) / bundle_dir
+    total = 0
+    for folder in ("index", "fragment", "filter"):
+        total += sum(p.stat().st_size for p in (bundle / folder).glob("*") if p.is_file())
+    total += sum(p.stat().st_size for p in bundle.glob("pagefind-entry.json"))
+    total += sum(p.stat().st_size for p in bundle.glob("pagefind.*.pf_meta"))
+    return total
+
+
+def escape(text: str) -> str:
+    return html.escape(text, quote=True)
