@@ -1,6 +1,5 @@
 """Index-only text for tone-free Vietnamese and document symbols; running Pagefind."""
 
-import html
 import logging
 import re
 import subprocess
@@ -74,16 +73,15 @@ def plain_text(fragment: str) -> str:
     return " ".join("".join(parser.parts).split())
 
 
-def folded_text(*fragments) -> str:
-    """What a content page adds to its index entry: the folded copy of its text (when folding
-    changes it) and the index forms of the document symbols it cites."""
+def index_only(*fragments) -> tuple[str, str]:
+    """What a content page adds to its index entry: the folded copy of its text (empty when
+    folding changes nothing) and the index forms of the document symbols it cites.
+
+    The folded copy keeps the words of the text one for one, so the search page can show
+    the original words around a match found in the copy (theme/static/js/search.js)."""
     text = " ".join(plain_text(f) for f in fragments if f)
-    extra = []
     folded = fold(text)
-    if folded != text:
-        extra.append(folded)
-    extra.extend(symbol_forms(text))
-    return " ".join(extra)
+    return (folded if folded != text else ""), " ".join(symbol_forms(text))
 
 
 def settings_problems(search) -> list[str]:
@@ -117,8 +115,8 @@ def check_settings(pelican):
 
 def install_filters(generator):
     fold_on = options(generator.settings)["fold"]
-    generator.env.filters["search_folded"] = (
-        (lambda *fragments: folded_text(*fragments)) if fold_on else (lambda *fragments: "")
+    generator.env.filters["search_index_only"] = (
+        (lambda *fragments: index_only(*fragments)) if fold_on else (lambda *fragments: ("", ""))
     )
     generator.env.globals["search_bundle"] = options(generator.settings)["bundle_dir"]
 
@@ -170,6 +168,3 @@ def index_size(output_path, bundle_dir: str = DEFAULTS["bundle_dir"]) -> int:
     total += sum(p.stat().st_size for p in bundle.glob("pagefind.*.pf_meta"))
     return total
 
-
-def escape(text: str) -> str:
-    return html.escape(text, quote=True)

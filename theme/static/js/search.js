@@ -48,6 +48,61 @@
       walk(doc.body);
     }
 
+    /* A match found in the folded copy of a page (plugins/search, index-only text) is shown
+       in the page's own words: the copy keeps the words one for one, so the original word is
+       the one whose folded form and neighbours agree with the copy's. */
+    function foldWord(word) {
+      return decode(word).replace(/\u0111/g, "d").replace(/\u0110/g, "D").normalize("NFD")
+        .replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+    }
+    function decode(word) {
+      return word.replace(/&(amp|lt|gt|quot|#39|#x27);/g, function (all, name) {
+        return { amp: "&", lt: "<", gt: ">", quot: "\"", "#39": "'", "#x27": "'" }[name];
+      });
+    }
+    function originalExcerpt(item) {
+      var meta = item.meta || {};
+      var copy = parseInt(meta.folded, 10), symbols = parseInt(meta.symbols, 10) || 0;
+      var words = (item.content || "").split(/[\r\n\s]+/g);
+      var copyStart = words.length - symbols - copy;
+      if (!copy || !item.locations || copyStart <= 0) { return null; }
+      var folded = words.map(foldWord);
+      var found = {};
+      item.locations.forEach(function (at) {
+        if (at < copyStart) { found[at] = true; return; }
+        if (at >= copyStart + copy) { return; }
+        var best = -1, bestScore = 0;
+        for (var j = 0; j < copyStart; j++) {
+          if (folded[j] !== folded[at]) { continue; }
+          var score = 1;
+          for (var d = 1; d <= 3; d++) {
+            if (j - d >= 0 && at - d >= copyStart && folded[j - d] === folded[at - d]) { score++; }
+            if (j + d < copyStart && folded[j + d] === folded[at + d]) { score++; }
+          }
+          if (score > bestScore) { best = j; bestScore = score; }
+        }
+        if (best >= 0) { found[best] = true; }
+      });
+      var marks = Object.keys(found).map(Number).sort(function (a, b) { return a - b; });
+      if (!marks.length) { return null; }
+      var start = Math.max(0, marks[0] - 10), end = Math.min(copyStart, start + 30);
+      var fragment = document.createDocumentFragment();
+      if (start > 0) { fragment.appendChild(document.createTextNode("… ")); }
+      for (var i = start; i < end; i++) {
+        var word = decode(words[i]);
+        if (found[i]) {
+          var mark = document.createElement("mark");
+          mark.textContent = word;
+          fragment.appendChild(mark);
+        } else {
+          fragment.appendChild(document.createTextNode(word));
+        }
+        fragment.appendChild(document.createTextNode(i + 1 < end ? " " : ""));
+      }
+      if (end < copyStart) { fragment.appendChild(document.createTextNode(" …")); }
+      return fragment;
+    }
+
     function load() {
       if (!pagefind) {
         var bundle = root.getAttribute("data-bundle");
@@ -117,7 +172,8 @@
       if (meta.childNodes.length) { li.appendChild(meta); }
       var excerpt = document.createElement("p");
       excerpt.className = "search-result__excerpt";
-      excerptNodes(item.excerpt || "", excerpt);
+      var own = originalExcerpt(item);
+      if (own) { excerpt.appendChild(own); } else { excerptNodes(item.excerpt || "", excerpt); }
       li.appendChild(excerpt);
       return li;
     }
