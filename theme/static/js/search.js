@@ -107,7 +107,8 @@
       if (!pagefind) {
         var bundle = root.getAttribute("data-bundle");
         pagefind = import(bundle + "pagefind.js").then(function (module) {
-          return Promise.resolve(module.options({ excerptLength: 30 })).then(function () {
+          var base = new URL(root.getAttribute("data-base") || "/", window.location.href).pathname;
+          return Promise.resolve(module.options({ excerptLength: 30, baseUrl: base })).then(function () {
             return Promise.resolve(module.init && module.init());
           }).then(function () { return module; });
         });
