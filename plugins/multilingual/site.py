@@ -151,7 +151,7 @@ class Tree:
             return f"{self.lang.prefix}{words['archive']}/"
         if kind == "year":
             return f"{self.lang.prefix}{words['archive']}/{key}/"
-        if kind in ("gallery", "links", "search"):
+        if kind in ("gallery", "links"):
             return f"{self.lang.prefix}{words[kind]}/"
         if kind == "404":
             return f"{self.lang.prefix}404.html"
@@ -255,7 +255,6 @@ def tree_pages(tree, settings):
         ("gallery",), tree.lang, tree.url("gallery"), "gallery.html", {"photos": photos}
     )
     yield OutputPage(("links",), tree.lang, tree.url("links"), "links.html", {})
-    yield OutputPage(("search",), tree.lang, tree.url("search"), "search.html", {})
     yield OutputPage(("404",), tree.lang, tree.url("404"), "404.html", {})
 
 

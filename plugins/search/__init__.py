@@ -7,9 +7,10 @@ and with `d` for `đ` is found because each content page carries a folded copy o
 index-only markup (see `folded_text`). Settings: the `SEARCH` dict in pelicanconf.py.
 """
 
+from multilingual.site import tree_pages_signal
 from pelican import signals
 
-from .search import build_index, check_settings, fold, index_size, install_filters
+from .search import build_index, check_settings, fold, index_size, install_filters, search_pages
 
 __all__ = ["fold", "index_size", "register"]
 
@@ -18,3 +19,4 @@ def register():
     signals.initialized.connect(check_settings)
     signals.generator_init.connect(install_filters)
     signals.finalized.connect(build_index)
+    tree_pages_signal.connect(search_pages)

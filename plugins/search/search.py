@@ -8,6 +8,9 @@ import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
+from documents.symbols import find_references
+from multilingual.site import OutputPage
+
 logger = logging.getLogger(__name__)
 
 DEFAULTS = {
@@ -25,27 +28,24 @@ LETTERS = str.maketrans({"đ": "d", "Đ": "D"})
 
 
 def fold(text: str) -> str:
-    """Vietnamese without diacritics: "Đồng Tháp được" -> "Dong Thap duoc".
+    """Vietnamese without diacritics, case kept: "Đồng Tháp được" -> "Dong Thap duoc".
 
-    A stand-in until a shared `vntext.fold()` helper is merged into plugins/.
+    Not plugins/vntext.fold: that one lowercases and drops every combining character,
+    which would also strip Lao and Khmer vowel signs from the index-only copy.
     """
     decomposed = unicodedata.normalize("NFD", text.translate(LETTERS))
     return unicodedata.normalize("NFC", LATIN_MARKS.sub("", decomposed))
 
 
-# A document symbol: number, then letter groups joined by "-" or "/" ("12-CT/TW", "03/QC-C3").
-SYMBOL = re.compile(r"\b(\d+[A-Za-zĐđ]*)((?:[-/][A-Za-zĐđ0-9]+)+)\b")
-
-
 def symbol_forms(text: str) -> list[str]:
-    """Index forms of the document symbols in `text`, so that "12-CT/TW", "12-ct/tw",
-    "12 CT TW" and "12CTTW" all find them: the parts as words and the parts run together."""
+    """Index forms of the document symbols cited in `text` (found by documents.symbols), so
+    that "12-CT/TW", "12-ct/tw", "12 CT TW" and "12CTTW" all find them, whichever of the two
+    shapes the writer used ("12/CT-TW" is the same document): the canonical symbol, its parts
+    as words and the parts run together, with đ folded to d."""
     forms = []
-    for match in SYMBOL.finditer(text):
-        parts = [match.group(1)] + re.split(r"[-/]", match.group(2))[1:]
-        parts = [fold(p) for p in parts if p]
-        forms.append(" ".join(parts))
-        forms.append("".join(parts))
+    for reference in find_references(text):
+        parts = [fold(part) for part in re.split(r"[-/]", reference.symbol) if part]
+        forms += [reference.symbol, " ".join(parts), "".join(parts)]
     return list(dict.fromkeys(forms))
 
 
@@ -119,6 +119,17 @@ def install_filters(generator):
         (lambda *fragments: index_only(*fragments)) if fold_on else (lambda *fragments: ("", ""))
     )
     generator.env.globals["search_bundle"] = options(generator.settings)["bundle_dir"]
+    generator.env.globals["search_url"] = search_url
+
+
+def search_url(lang) -> str:
+    """The search page of a language tree: /tim-kiem/ in Vietnamese, /<lang>/search/ else."""
+    return f"{lang.prefix}{lang.words['search']}/"
+
+
+def search_pages(tree, context=None, settings=None):
+    """The search page of each language tree (multilingual's tree_pages_signal)."""
+    return [OutputPage(("search",), tree.lang, search_url(tree.lang), "search.html", {})]
 
 
 def pagefind_executable() -> Path:

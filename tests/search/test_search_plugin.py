@@ -40,16 +40,18 @@ def test_fold_maps_d_with_stroke_and_keeps_other_scripts():
 
 def test_symbol_forms_cover_what_readers_type():
     forms = symbol_forms("Chỉ thị số 12-CT/TW và Quy chế 03/QC-C3, Hướng dẫn số 27-HD/LHHN.")
-    assert "12 CT TW" in forms and "12CTTW" in forms
+    assert "12 CT TW" in forms and "12CTTW" in forms and "12-CT/TW" in forms
     assert "03 QC C3" in forms and "03QCC3" in forms
     assert "27 HD LHHN" in forms
-    assert symbol_forms("Năm 2024 có 12 hội nghị") == []
+    assert "12-CT/TW" in symbol_forms("Chỉ thị 12/CT-TW"), "either shape, one document"
+    assert "93 2009 ND CP" in symbol_forms("Nghị định 93/2009/NĐ-CP")
+    assert symbol_forms("Năm 2024 có 12 hội nghị, ngày 20/7/2021, COVID-19") == []
 
 
 def test_index_only_text_is_word_for_word_folded_copy():
     folded, symbols = index_only("Đồng Tháp", "<p>Chỉ thị <em>12-CT/TW</em> được</p>")
     assert folded == "Dong Thap Chi thi 12-CT/TW duoc"
-    assert symbols == "12 CT TW 12CTTW"
+    assert symbols == "12-CT/TW 12 CT TW 12CTTW"
     assert index_only("Plain English", "<p>text</p>") == ("", "")
 
 
