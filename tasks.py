@@ -108,3 +108,13 @@ def i18n_init(c, locale):
 def i18n_compile(c):
     """Compile the catalogs to .mo files (the build also compiles them in memory)."""
     pybabel(c, "compile", "-d", CONFIG["translations"], "--statistics")
+
+
+@task(name="i18n-status", help={"content": "content folder (default: content/)"})
+def i18n_status(c, content=None):
+    """Per language: interface completeness, articles translated, missing and outdated."""
+    from multilingual import status
+
+    content_dir = Path(content or CONFIG["content_path"])
+    groups, statuses = status.report(content_dir, CONFIG["translations"], CONFIG["languages"])
+    print(status.format_report(groups, statuses, root=content_dir))

@@ -8,7 +8,7 @@ from pelican.generators import Generator
 
 import contract
 
-from . import i18n
+from . import i18n, status
 from .languages import make_languages
 from .render import render_all
 from .site import build_tree, group_translations, link_translations, tree_pages
@@ -29,6 +29,7 @@ def prepare_environment(generator):
     i18n.install(generator.env, catalogs, contract.DEFAULT_LANG)
     generator.env.globals.update(
         category_label=lambda key: contract.CATEGORIES.get(key, {}).get("label", key),
+        outdated_original=status.outdated_original,
     )
     generator.env.filters.update(source_parts=source_parts)
 
