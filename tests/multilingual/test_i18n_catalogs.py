@@ -19,7 +19,8 @@ ANY_PERCENT = re.compile(r"%(?:\(\w+\))?[-#0 +]*\d*(?:\.\d+)?[a-zA-Z%]")
 # Messages whose translation is rightly identical to the English text. Keep this short and
 # explicit: anything else identical to English is an untranslated copy.
 SAME_AS_ENGLISH = {
-    "fr": {"(%(num)s article)", "(%(num)s articles)", "Archives", "Pages"},
+    "vi": {"Fax: %(fax)s"},  # Vietnamese writes "Fax" too
+    "fr": {"(%(num)s article)", "(%(num)s articles)", "Archives", "Pages", "Photos"},
 }
 
 

@@ -74,7 +74,7 @@ def test_interface_completeness_counts_empty_and_fuzzy_messages_as_missing(tmp_p
     po = translations / "fr" / "LC_MESSAGES" / "messages.po"
     text = po.read_text(encoding="utf-8")
     text = text.replace('msgstr "Accueil"', 'msgstr ""')
-    text = text.replace('msgid "Latest news"', '#, fuzzy\nmsgid "Latest news"')
+    text = text.replace('msgid "Hot news"', '#, fuzzy\nmsgid "Hot news"')
     po.write_text(text, encoding="utf-8")
     with open(translations / "messages.pot", encoding="utf-8") as handle:
         total = handle.read().count("\nmsgid ") - 1  # minus the header entry

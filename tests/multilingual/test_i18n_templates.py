@@ -18,6 +18,8 @@ ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "theme" / "templates"
 MARK = "\ue000"  # stands for a Jinja tag or expression
 VISIBLE_ATTRIBUTES = {"alt", "title", "aria-label", "aria-description", "placeholder", "label"}
+# Text that is the same in every language: brand names and the font-size glyphs. Keep explicit.
+SAME_IN_EVERY_LANGUAGE = {"Facebook", "Zalo", "X", "A−", "A", "A+"}
 TRANSLATING_CALLS = {"_", "gettext", "ngettext", "pgettext", "npgettext"}
 
 ENV = Environment(
@@ -84,6 +86,8 @@ class _TextFinder(HTMLParser):
             self.skip -= 1
 
     def handle_data(self, data):
+        if data.replace(MARK, " ").strip() in SAME_IN_EVERY_LANGUAGE:
+            return
         if not self.skip and has_letters(data):
             self.found.append((self.getpos()[0], data.strip().replace(MARK, "…")))
 
