@@ -76,6 +76,7 @@ def include_drafts(generator):
         return
     for article in list(generator.drafts) + list(generator.drafts_translations):
         article.preview_state = preview_state(article)
+        article.status = "published"  # so it gets the URL it will have once published
     generator.articles = list(generator.articles) + list(generator.drafts)
     generator.translations = list(generator.translations) + list(generator.drafts_translations)
     generator.drafts, generator.drafts_translations = [], []

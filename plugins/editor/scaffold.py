@@ -80,7 +80,8 @@ def key_name(key: str) -> str:
 
 
 def _comment_safe(text: str) -> str:
-    return text.replace("-->", "-- >")
+    """HTML comments may not contain "--"; a dash keeps the reference readable."""
+    return re.sub(r"-{2,}", "–", text)
 
 
 def new_article(
@@ -155,7 +156,7 @@ def translate_article(content_dir: Path, slug: str, lang: str, now=None) -> Path
     reference = original_body(original.path)
     note = NOTES["translate"].format(original=original.path.name, lang=original.lang)
     if reference.strip():
-        note += f"\n\n--- {original.path.name} ---\n\n" + reference.strip()
+        note += f"\n\n=== {original.path.name} ===\n\n" + reference.strip()
     write_new(path, header(filled), note, to_translate, "")
     return path
 
