@@ -9,10 +9,16 @@ settings, the page is taken from the previous output instead of being rendered.
 Editing one article therefore re-renders its own pages and the listings that show
 what changed (its title, date, summary), not the whole site.
 
+Plugins that give templates derived data through methods (related news, say) make
+their objects trackable with a `cache_key` attribute (a tuple unique in the build) and
+list them in the context under PROVIDERS_KEY. Calls to methods of any tracked object are
+recorded with their arguments and result, and re-made on the next build to compare.
+
 Values a token cannot describe stably (objects without a known shape) make the page
 uncacheable: it is simply rendered every time.
 """
 
+import dataclasses
 import datetime
 import hashlib
 import os
@@ -20,13 +26,16 @@ import pickle
 import tempfile
 from pathlib import Path
 
+from jinja2 import Undefined
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
 from .site import Pagination, Tree
 
 UNCACHEABLE = "\0uncacheable"
-FORMAT = "pagecache-1"
+FORMAT = "pagecache-2"
+# Context key where plugins list the objects with a `cache_key` they give templates.
+PROVIDERS_KEY = "page_cache_providers"
 
 
 def object_key(obj):
@@ -34,7 +43,23 @@ def object_key(obj):
         return ("content", obj.source_path)
     if isinstance(obj, Tree):
         return ("tree", obj.lang.code)
+    key = getattr(obj, "cache_key", None)
+    if isinstance(key, tuple):
+        return key
     return None
+
+
+def call_arguments(tokens, objects):
+    """Turn recorded argument tokens back into values; None when one cannot be."""
+    values = []
+    for tok in tokens:
+        if isinstance(tok, tuple) and tok in objects:
+            values.append(objects[tok])
+        elif tok is None or isinstance(tok, (str, int, float, bool)):
+            values.append(tok)
+        else:
+            return None
+    return values
 
 
 def token(value, depth=0, memo=None):
@@ -78,10 +103,13 @@ def _token(value, depth, memo):
         if len(tok) > 16 and not contains_uncacheable(tok):
             return ("digest", hashlib.sha1(repr(tok).encode()).hexdigest())
         return tok
-    if callable(value):
-        return ("callable", getattr(value, "__qualname__", type(value).__name__))
     if hasattr(value, "code") and hasattr(value, "tag"):  # a Language
         return ("language", value.code)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+        return ("dataclass", type(value).__qualname__, token(fields, depth + 1, memo))
+    if callable(value):
+        return ("callable", getattr(value, "__qualname__", type(value).__name__))
     return UNCACHEABLE
 
 
@@ -101,9 +129,18 @@ class Recorder:
         plain_getattr, plain_getitem = env.getattr, env.getitem
 
         def getattr_(obj, attribute):
-            if self.reads is not None and object_key(obj) is not None:
-                self.reads.add((object_key(obj), attribute))
-            return plain_getattr(obj, attribute)
+            value = plain_getattr(obj, attribute)
+            key = object_key(obj) if self.reads is not None else None
+            if key is None:
+                return value
+            if (
+                callable(value)
+                and not isinstance(value, (Undefined, type))
+                and object_key(value) is None
+            ):
+                return self.recording_call(key, attribute, value)
+            self.reads.add((key, attribute))
+            return value
 
         def getitem(obj, argument):
             if self.reads is not None and isinstance(argument, str) and object_key(obj) is not None:
@@ -111,6 +148,26 @@ class Recorder:
             return plain_getitem(obj, argument)
 
         env.getattr, env.getitem = getattr_, getitem
+
+    def recording_call(self, key, name, method):
+        def call(*args, **kwargs):
+            tokens = tuple(token(arg) for arg in args)
+            reads = self.reads
+            if reads is not None:
+                if kwargs or call_arguments(tokens, _Resolvable(tokens)) is None:
+                    reads.add((key, ("uncacheable-call", name)))
+                else:
+                    reads.add((key, ("call", name, tokens)))
+            return method(*args, **kwargs)
+
+        return call
+
+
+class _Resolvable(dict):
+    """Accepts every tuple token as an object key (the check only asks whether it could be)."""
+
+    def __init__(self, tokens):
+        super().__init__((tok, None) for tok in tokens if isinstance(tok, tuple))
 
 
 def files_digest(paths, stamps=()) -> str:
@@ -178,8 +235,16 @@ class PageCache:
         memo = (key, attribute)
         if memo not in self._resolved:
             obj = objects.get(key)
-            if obj is None:
+            if obj is None or (isinstance(attribute, tuple) and attribute[0] != "call"):
                 self._resolved[memo] = UNCACHEABLE
+            elif isinstance(attribute, tuple):
+                _, name, tokens = attribute
+                arguments = call_arguments(tokens, objects)
+                if arguments is None:
+                    self._resolved[memo] = UNCACHEABLE
+                else:
+                    result = getattr(obj, name)(*arguments)
+                    self._resolved[memo] = token(result, memo=self._memo)
             else:
                 try:
                     self._resolved[memo] = token(getattr(obj, attribute), memo=self._memo)
@@ -220,7 +285,12 @@ class PageCache:
         digest = self.page_digest(page)
         if digest is None:
             return None
-        deps = tuple(sorted(((key, attribute), self.current(key, attribute, objects)) for key, attribute in reads))
+        deps = tuple(
+            sorted(
+                (((key, attribute), self.current(key, attribute, objects)) for key, attribute in reads),
+                key=repr,
+            )
+        )
         if any(contains_uncacheable(seen) for _, seen in deps):
             return None
         return digest, deps

@@ -5,9 +5,11 @@ import heapq
 import itertools
 import logging
 import re
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from babel import dates
+from multilingual.pagecache import PROVIDERS_KEY
 
 logger = logging.getLogger(__name__)
 
@@ -101,14 +103,17 @@ def split_list(value) -> list[str]:
     return [part.strip() for part in str(value).split(",") if part.strip()]
 
 
+@dataclass(frozen=True)
 class Event:
-    def __init__(self, article, start, has_time, end, end_has_time):
-        self.article = article
-        self.start = start
-        self.has_time = has_time
-        self.end = end
-        self.end_has_time = end_has_time
-        self.location = article.metadata.get("event_location")
+    article: object
+    start: datetime.datetime
+    has_time: bool
+    end: datetime.datetime | None
+    end_has_time: bool
+
+    @property
+    def location(self):
+        return self.article.metadata.get("event_location")
 
 
 class PortalTree:
@@ -206,10 +211,15 @@ class PortalTree:
             "cluster": str(article.metadata.get("cluster") or "").strip() or None,
         }
 
-    def copyright_year(self, locale):
+    @property
+    def cache_key(self):
+        """Lets the page cache record and re-check what templates ask of this tree."""
+        return ("portal", self.tree.lang.code)
+
+    def copyright_year(self):
         if self.reference is None:
             return None
-        return dates.format_skeleton("y", self.reference, locale=locale)
+        return dates.format_skeleton("y", self.reference, locale=self.tree.lang.locale)
 
 
 class Portal:
@@ -245,4 +255,8 @@ def install(generators):
         return
     settings = dict(DEFAULTS)
     settings.update(generators[0].settings.get("PORTAL", {}))
-    context["portal"] = Portal(trees, settings)
+    portal = Portal(trees, settings)
+    context["portal"] = portal
+    # Settings-only answers (ticker, links) need no tracking: settings are in the cache's
+    # global digest. The per-language trees depend on content, so they are tracked.
+    context.setdefault(PROVIDERS_KEY, []).extend(portal.trees.values())
