@@ -91,3 +91,34 @@ def test_headers_are_read_without_the_body(tmp_path):
     assert status.read_header(source) == {
         "title": "Một", "date": "2024-01-02 03:04", "summary": "dòng một dòng hai",
     }
+
+
+def test_status_of_the_sample_content_matches_what_the_build_publishes(sample_site):
+    """The report's counts agree with the built sample site, language by language."""
+    import re
+
+    groups, statuses = status.report(ROOT / "content", ROOT / "translations")
+    assert groups, "the sample content has articles"
+    files = sample_site.files()
+    originals = {g.original.lang for g in groups}
+    assert originals == {"vi"}
+    article_pages = {
+        code: [f for f in files if re.fullmatch(rf"{code}/\d{{4}}/[^/]+/index\.html", f)]
+        for code in ("en", "fr", "lo", "zh", "km")
+    }
+    by_code = {s.code: s for s in statuses}
+    for code, pages in article_pages.items():
+        assert len(by_code[code].translated) == len(pages), code
+        assert len(by_code[code].translated) + len(by_code[code].missing) == len(groups)
+    # The sample content has at least one untranslated article and one outdated translation,
+    # and the outdated ones are exactly the pages that show the notice.
+    assert by_code["en"].missing and by_code["en"].outdated
+    with_notice = sorted(
+        page for pages in article_pages.values() for page in pages
+        if sample_site.html("/" + page).select_one(".translation-notice")
+    )
+    reported = sorted(
+        f"{s.code}/{version.date:%Y}/{g.original.slug or g.original.stem}/index.html"
+        for s in statuses for g, version in s.outdated
+    )
+    assert with_notice == reported
