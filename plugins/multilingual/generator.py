@@ -8,7 +8,7 @@ from pelican.generators import Generator
 
 import contract
 
-from . import i18n, status
+from . import i18n
 from .languages import make_languages
 from .pagecache import PROVIDERS_KEY, PageCache, Recorder, object_key
 from .render import render_all
@@ -36,7 +36,6 @@ def prepare_environment(generator):
     i18n.install(generator.env, catalogs, contract.DEFAULT_LANG)
     generator.env.globals.update(
         category_label=lambda key: contract.CATEGORIES.get(key, {}).get("label", key),
-        outdated_original=status.outdated_original,
     )
     generator.env.filters.update(source_parts=source_parts)
 

@@ -6,7 +6,7 @@ translation of, how many it lacks, and which translations are older than their o
 has none). Content is read quickly: only the `Key: value` header of each file, never the
 Markdown body, so the report runs in well under a second on a large site.
 
-`is_outdated()` is shared with the build, which shows a notice on outdated translations.
+The article page applies the same rule (theme/templates/partials/translation_notice.html).
 """
 
 import datetime
@@ -239,17 +239,3 @@ def format_report(groups, statuses, root: Path | None = None, details=True) -> s
                 )
     return "\n".join(out)
 
-
-def outdated_original(article, default_lang=contract.DEFAULT_LANG):
-    """The original of a built translation when it changed after the translation, else None.
-
-    The original is chosen as the build does: the default-language version, else the oldest.
-    """
-    members = [article, *getattr(article, "translations", ())]
-    in_default = [m for m in members if m.lang == default_lang]
-    original = (in_default or sorted(members, key=lambda m: (m.date, m.source_path)))[0]
-    if original is article:
-        return None
-    original_change = getattr(original, "modified", None) or original.date
-    own_change = getattr(article, "modified", None) or article.date
-    return original if is_outdated(original_change, own_change) else None

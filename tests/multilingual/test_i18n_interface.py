@@ -165,3 +165,21 @@ def test_archive_page_counts_articles_in_each_language(translations_site):
     assert "2024 (2 articles)" in years and "2023 (1 article)" in years
     years = translations_site.html("/luu-tru/").select_one(".year-list").get_text(" ", strip=True)
     assert "2024 (2 bài viết)" in years
+
+
+def test_notice_appears_on_rebuild_when_the_original_changes(tmp_path):
+    """Rebuilding into the same output (page cache on) picks up a newly outdated translation."""
+    import shutil
+
+    from conftest import FIXTURES, build_site
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "translations", content)
+    original = content / "articles" / "2024" / "hoi-nghi-cum-3-tai-khanh-hoa.vi.md"
+    text = original.read_text(encoding="utf-8")
+    original.write_text(text.replace("Modified: 2024-03-05 08:00\n", ""), encoding="utf-8")
+    site = build_site(content, tmp_path / "output")
+    assert site.html(OUTDATED_EN).select_one(".translation-notice") is None
+    original.write_text(text, encoding="utf-8")
+    site = build_site(content, tmp_path / "output")
+    assert site.html(OUTDATED_EN).select_one(".translation-notice") is not None
