@@ -45,10 +45,17 @@ SHARED_KEYS = (
 )
 
 NOTES = {
+    "new-vi": (
+        "Các khóa tùy chọn: muốn dùng khóa nào, chuyển dòng đó lên phần đầu (phía trên dòng trống "
+        "đầu tiên) và điền giá trị.\n"
+        "Xóa dòng `Status: draft` khi bài đã sẵn sàng đăng. Khối này không được đăng lên trang. "
+        "Hướng dẫn: docs/editor-guide.vi.md"
+    ),
     "new": (
-        "Optional keys / Các khóa tùy chọn: to use one, move its line up into the header "
-        "(above the first empty line) and fill it in.\n"
-        "Remove `Status: draft` when the article is ready to publish. docs/editor-guide.vi.md"
+        "Optional keys: to use one, move its line up into the header (above the first empty "
+        "line) and fill it in.\n"
+        "Remove `Status: draft` when the article is ready to publish. This block is never "
+        "published. Guide: docs/editor-guide.en.md"
     ),
     "translate": (
         "Translation of {original} ({lang}). Translate the title and the keys above, write the "
@@ -112,7 +119,8 @@ def new_article(
         for key in contract.ARTICLE_KEYS if key not in filled
     }
     body = "Viết bài ở đây." if lang == "vi" else "Write the article here."
-    write_new(path, header(filled), NOTES["new"], commented, body)
+    note = NOTES["new-vi"] if lang == "vi" else NOTES["new"]
+    write_new(path, header(filled), note, commented, body)
     return path
 
 

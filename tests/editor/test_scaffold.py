@@ -113,4 +113,4 @@ def test_scaffolded_files_build_and_notes_stay_out_of_the_page(tmp_path):
     for url in (f"/{year}/giao-luu-huu-nghi/", f"/en/{year}/giao-luu-huu-nghi/"):
         html = site.path(url).read_text(encoding="utf-8")
         assert "<!--" not in html.split("<body", 1)[1], url
-        assert "Optional keys" not in html and "Translation of" not in html
+        assert "Các khóa tùy chọn" not in html and "Translation of" not in html
