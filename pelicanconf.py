@@ -25,7 +25,7 @@ DEFAULT_LANG = "vi"
 READERS = {"rst": None}
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["readcache", "multilingual", "portal", "editor"]
+PLUGINS = ["readcache", "multilingual", "portal", "editions", "editor"]
 
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
@@ -155,6 +155,8 @@ PORTAL = {
     "events_on_home": 5,
 }
 
+# Printable bulletin editions (tập san): content/editions/<yyyy>-<nn>.<lang>.md -> pages + PDFs.
+EDITIONS = {"path": "editions", "pdf": True}
 # Editors' preview (plugins/editor/): `invoke serve` turns `preview` on, which also builds drafts
 # and scheduled articles with a banner; `progress` prints one line per build stage.
 EDITOR = {"preview": False, "progress": True}

@@ -18,6 +18,8 @@ ANY_PERCENT = re.compile(r"%(?:\(\w+\))?[-#0 +]*\d*(?:\.\d+)?[a-zA-Z%]")
 
 # Messages whose translation is rightly identical to the English text. Keep this short and
 # explicit: anything else identical to English is an untranslated copy.
+# Unit symbols are written the same way in every language.
+SAME_EVERYWHERE = {"%(number)s MB", "%(number)s kB"}
 SAME_AS_ENGLISH = {
     "vi": {"Fax: %(fax)s"},  # Vietnamese writes "Fax" too
     "fr": {"(%(num)s article)", "(%(num)s articles)", "Archives", "Pages", "Photos"},
@@ -101,7 +103,7 @@ def test_english_is_the_source_text_and_others_are_real_translations(catalog):
         if code == "en":
             assert forms(message) == ids(message)[: len(forms(message))] or forms(message) == ids(message)
             continue
-        allowed = SAME_AS_ENGLISH.get(code, set())
+        allowed = SAME_AS_ENGLISH.get(code, set()) | SAME_EVERYWHERE
         for text in forms(message):
             if text in ids(message) and text not in allowed:
                 copies.append(text)
