@@ -22,7 +22,7 @@ ANY_PERCENT = re.compile(r"%(?:\(\w+\))?[-#0 +]*\d*(?:\.\d+)?[a-zA-Z%]")
 SAME_EVERYWHERE = {"%(number)s MB", "%(number)s kB"}
 SAME_AS_ENGLISH = {
     "vi": {"Fax: %(fax)s"},  # Vietnamese writes "Fax" too
-    "fr": {"(%(num)s article)", "(%(num)s articles)", "Archives", "Pages", "Photos"},
+    "fr": {"(%(num)s article)", "(%(num)s articles)", "Archives", "Pages", "Photos", "Province"},
 }
 
 
