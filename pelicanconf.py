@@ -25,7 +25,7 @@ DEFAULT_LANG = "vi"
 READERS = {"rst": None}
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["readcache", "multilingual", "portal", "editions", "search"]
+PLUGINS = ["readcache", "multilingual", "portal", "editions", "search", "editor"]
 
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
@@ -165,3 +165,8 @@ SEARCH = {
     "fold": True,
     "bundle_dir": "pagefind",
 }
+# Editors' preview (plugins/editor/): `invoke serve` turns `preview` on, which also builds drafts
+# and scheduled articles with a banner; `progress` prints one line per build stage.
+EDITOR = {"preview": False, "progress": True}
+# An article dated in the future is scheduled: left out until a build runs after its date.
+WITH_FUTURE_DATES = False

@@ -22,6 +22,7 @@ CONFIG = {
     "settings_publish": ROOT / "publishconf.py",
     "content_path": ROOT / "content",
     "deploy_path": ROOT / "output",
+    "preview_path": ROOT / ".preview",
     "translations": ROOT / "translations",
     "languages": contract.LANGUAGES,
     "host": "127.0.0.1",
@@ -65,18 +66,37 @@ def editions(c, content=None, output=None):
     )
 
 
-@task(help={"port": "port to serve on (default 8000)"})
-def serve(c, port=None):
-    """Build the site, serve it on http://127.0.0.1:8000 and rebuild when files change."""
-    build(c)
-    c.run(
-        f"{shlex.quote(sys.executable)} -m pelican --autoreload --listen "
-        f"--bind {CONFIG['host']} --port {port or CONFIG['port']} "
-        f"-s {shlex.quote(str(CONFIG['settings_base']))} "
-        f"-o {shlex.quote(str(CONFIG['deploy_path']))} "
-        f"{shlex.quote(str(CONFIG['content_path']))}",
-        pty=False,
+@task(
+    help={
+        "port": "port to serve on (default 8000)",
+        "content": "content folder (default: content/)",
+        "output": "preview folder (default: .preview/, never the published output/)",
+    }
+)
+def serve(c, port=None, content=None, output=None):
+    """Preview the site on http://127.0.0.1:8000: rebuilds and reloads on every change."""
+    import logging
+
+    from pelican.log import init as init_logging
+
+    from editor.server import Preview
+    from press.build import build as run_build
+
+    content_dir = Path(content or CONFIG["content_path"]).resolve()
+    output_dir = Path(output or CONFIG["preview_path"]).resolve()
+    init_logging(level=logging.WARNING)
+    preview = Preview(
+        lambda: run_build(
+            CONFIG["settings_base"], content=content_dir, output=output_dir,
+            overrides={"EDITOR": {"preview": True, "progress": True}},
+        ),
+        watch=[content_dir, ROOT / "theme", CONFIG["translations"], CONFIG["settings_base"],
+               CONFIG["settings_publish"]],
+        output=output_dir,
+        host=CONFIG["host"],
+        port=int(port or CONFIG["port"]),
     )
+    preview.serve_forever()
 
 
 @task
@@ -145,3 +165,45 @@ def bench(c, n=1000, runs=3, scaling=""):
     if scaling:
         command += f" --scaling {shlex.quote(scaling)}"
     c.run(command, pty=False)
+
+
+@task(name="i18n-status", help={"content": "content folder (default: content/)"})
+def i18n_status(c, content=None):
+    """Per language: interface completeness, articles translated, missing and outdated."""
+    from multilingual import status
+
+    content_dir = Path(content or CONFIG["content_path"])
+    groups, statuses = status.report(content_dir, CONFIG["translations"], CONFIG["languages"])
+    print(status.format_report(groups, statuses, root=content_dir))
+
+
+@task(
+    help={
+        "title": "the headline, e.g. \"Hội nghị Cụm 3 tại Khánh Hòa\"",
+        "category": "one of: " + ", ".join(contract.CATEGORIES),
+        "lang": "language of the article (default vi)",
+        "content": "content folder (default: content/)",
+    }
+)
+def new(c, title, category=None, lang=contract.DEFAULT_LANG, content=None):
+    """Start a new article: content/articles/<year>/<slug>.<lang>.md, as a draft."""
+    from editor import scaffold
+
+    try:
+        path = scaffold.new_article(Path(content or CONFIG["content_path"]), title, category, lang)
+    except scaffold.ScaffoldError as error:
+        sys.exit(f"invoke new: {error}")
+    print(f"Created {path}")
+
+
+@task(help={"slug": "the article's slug (its file name without .vi.md)", "lang": "target language, e.g. en",
+            "content": "content folder (default: content/)"})
+def translate(c, slug, lang, content=None):
+    """Start a translation of an article, with the original kept as a reference."""
+    from editor import scaffold
+
+    try:
+        path = scaffold.translate_article(Path(content or CONFIG["content_path"]), slug, lang)
+    except scaffold.ScaffoldError as error:
+        sys.exit(f"invoke translate: {error}")
+    print(f"Created {path}")
