@@ -40,13 +40,20 @@ def clean(c):
     shutil.rmtree(CONFIG["deploy_path"], ignore_errors=True)
 
 
-@task(help={"content": "content folder (default: content/)", "output": "output folder"})
-def build(c, content=None, output=None):
-    """Build the site into output/ (development settings)."""
+@task(
+    help={
+        "content": "content folder (default: content/)",
+        "output": "output folder",
+        "production": "use publishconf.py; SITEURL=https://… must be set in the environment",
+    }
+)
+def build(c, content=None, output=None, production=False):
+    """Build the site into output/ (development settings, or production ones)."""
+    settings = ("--production",) if production else ("--settings", CONFIG["settings_base"])
     press(
         c,
         "build",
-        "--settings", CONFIG["settings_base"],
+        *settings,
         "--content", content or CONFIG["content_path"],
         "--output", output or CONFIG["deploy_path"],
     )
