@@ -92,8 +92,9 @@ def site_name(settings, code) -> str:
 
 
 def text(value) -> str:
-    """Plain text of a title or summary our pipeline produced as HTML."""
-    return Markup(str(value or "")).striptags()
+    """Plain text of a title or summary our pipeline produced as HTML (typogrify's
+    no-break spaces, which keep last words together on screen, become plain spaces)."""
+    return Markup(str(value or "")).striptags().replace("\xa0", " ")
 
 
 def og_locale(lang) -> str:
@@ -116,6 +117,12 @@ def feed_path(tree, kind, key=None, fmt="atom") -> str:
     return f"{prefix}feeds/{stem}.{fmt}.xml"
 
 
+def category_label(settings, code, key) -> str:
+    """A category's label in a language (labels are N_() strings of the contract)."""
+    label = contract.CATEGORIES.get(key, {}).get("label", key)
+    return translator(settings, code).gettext(label)
+
+
 def modified(item):
     """Modified, else Date; None for a page without dates."""
     return getattr(item, "modified", None) or getattr(item, "date", None)
@@ -129,8 +136,7 @@ def page_title(settings, page) -> str:
     if kind in ("article", "page"):
         return text(context[kind].title)
     if kind == "category":
-        label = contract.CATEGORIES.get(page.identity[1], {}).get("label", page.identity[1])
-        return gettext(label)
+        return category_label(settings, page.lang.code, page.identity[1])
     if kind == "tag":
         return gettext("Tag: %(tag)s") % {"tag": context.get("tag_name", "")}
     if kind == "author":

@@ -8,7 +8,7 @@ from feedgenerator import Atom1Feed, Rss201rev2Feed
 import contract
 from contract import N_
 
-from .common import absolute, feed_path, modified, options, site_base, site_name, text, translator
+from .common import absolute, category_label, feed_path, modified, options, site_base, site_name, text, translator
 
 # Feed titles, translated through the catalogs.
 TITLES = {
@@ -52,7 +52,7 @@ class Feed:
         gettext = translator(settings, code).gettext
         values = {"site": site_name(settings, code)}
         if self.kind == "category":
-            values["category"] = gettext(contract.CATEGORIES.get(self.key, {}).get("label", self.key))
+            values["category"] = category_label(settings, code, self.key)
         elif self.kind == "tag":
             values["tag"] = self.tree.tags[self.key][0]
         return gettext(TITLES[self.kind]) % values

@@ -9,7 +9,7 @@ from markupsafe import Markup
 import contract
 
 from .common import (
-    absolute, modified, og_locale, options, page_title, site_base, site_name, text, translator,
+    absolute, category_label, modified, og_locale, options, page_title, site_base, site_name, text, translator,
 )
 from .feeds import feed_links
 from .imagesize import image_size
@@ -67,8 +67,8 @@ def breadcrumbs(settings, page, tree, title) -> dict | None:
         article = page.context["article"]
         category = getattr(article, "category", None)
         if category is not None and category.slug in contract.CATEGORIES:
-            label = contract.CATEGORIES[category.slug]["label"]
-            trail.append((gettext(label), tree.url("category", category.slug)))
+            label = category_label(settings, page.lang.code, category.slug)
+            trail.append((label, tree.url("category", category.slug)))
     elif kind == "year":
         trail.append((gettext("Archives"), tree.url("archives")))
     first_page = page.context.get("articles_page")
@@ -125,8 +125,7 @@ def head_meta(settings, page, tree) -> dict:
         og.extend([("article:published_time", published), ("article:modified_time", updated)])
         category = getattr(article, "category", None)
         if category is not None and category.slug in contract.CATEGORIES:
-            section = translator(settings, code).gettext(contract.CATEGORIES[category.slug]["label"])
-            og.append(("article:section", section))
+            og.append(("article:section", category_label(settings, code, category.slug)))
         for tag in getattr(article, "tags", ()):
             og.append(("article:tag", tag.name))
         authors = [{"@type": "Person", "name": a.name} for a in getattr(article, "authors", ())]
