@@ -50,7 +50,7 @@ def check_settings(settings) -> dict:
             )
         elif not isinstance(value, TYPES[key]) or (TYPES[key] is int and isinstance(value, bool)):
             logger.error(
-                "pelicanconf.py: FEEDS[%r] must be a %s, not %r", key, TYPES[key].__name__, value
+                "pelicanconf.py: FEEDS[%r] must be of type %s, not %r", key, TYPES[key].__name__, value
             )
         elif TYPES[key] is int and value < 1:
             logger.error("pelicanconf.py: FEEDS[%r] must be at least 1, not %r", key, value)
