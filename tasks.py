@@ -59,6 +59,28 @@ def build(c, content=None, output=None, production=False):
     )
 
 
+@task(
+    help={
+        "target": "rsync, ghpages, directory or archive (default: $PUBLISH_TARGET)",
+        "dest": "user@host:/path, a folder, a git URL or a .tar.gz path (default: from the environment)",
+        "dry_run": "show what would change at the target, change nothing there",
+        "force": "publish even when most published files would be deleted",
+        "content": "content folder (default: content/)",
+    }
+)
+def publish(c, target=None, dest=None, dry_run=False, force=False, content=None):
+    """Build with publishconf.py (SITEURL from the environment) and deploy; README, Deploying."""
+    args = ["publish", "--output", CONFIG["deploy_path"]]
+    if target:
+        args += ["--target", target]
+    if dest:
+        args += ["--dest", dest]
+    if content:
+        args += ["--content", content]
+    args += ["--dry-run"] * dry_run + ["--force"] * force
+    press(c, *args)
+
+
 @task(help={"port": "port to serve on (default 8000)"})
 def serve(c, port=None):
     """Build the site, serve it on http://127.0.0.1:8000 and rebuild when files change."""
