@@ -66,9 +66,10 @@ def build(c, content=None, output=None, production=False):
         "dry_run": "show what would change at the target, change nothing there",
         "force": "publish even when most published files would be deleted",
         "content": "content folder (default: content/)",
+        "no_build": "publish output/ as it is (built by `invoke build --production`)",
     }
 )
-def publish(c, target=None, dest=None, dry_run=False, force=False, content=None):
+def publish(c, target=None, dest=None, dry_run=False, force=False, content=None, no_build=False):
     """Build with publishconf.py (SITEURL from the environment) and deploy; README, Deploying."""
     args = ["publish", "--output", CONFIG["deploy_path"]]
     if target:
@@ -77,7 +78,7 @@ def publish(c, target=None, dest=None, dry_run=False, force=False, content=None)
         args += ["--dest", dest]
     if content:
         args += ["--content", content]
-    args += ["--dry-run"] * dry_run + ["--force"] * force
+    args += ["--dry-run"] * dry_run + ["--force"] * force + ["--no-build"] * no_build
     press(c, *args)
 
 
