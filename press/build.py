@@ -8,6 +8,7 @@ published site as it was.
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -60,6 +61,8 @@ def build(settings_file=ROOT / "pelicanconf.py", content=None, output=None, over
     output_path.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output_path.name}-building-", dir=output_path.parent))
     settings["OUTPUT_PATH"] = str(staging)
+    # Pages whose inputs did not change are taken from the published output.
+    settings["PUBLISHED_OUTPUT_PATH"] = str(output_path)
 
     collector = ProblemCollector()
     root_logger = logging.getLogger()
@@ -86,7 +89,12 @@ def swap_in(staging: Path, output_path: Path) -> None:
         retired = Path(tempfile.mkdtemp(prefix=f".{output_path.name}-old-", dir=output_path.parent))
         os.rename(output_path, retired / "site")
     os.rename(staging, output_path)
-    if retired is not None:
-        shutil.rmtree(retired, ignore_errors=True)
-    for leftover in output_path.parent.glob(f".{output_path.name}-building-*"):
-        shutil.rmtree(leftover, ignore_errors=True)  # from builds that were killed
+    # Builds that were killed left staging folders; retired sites are deleted in the
+    # background, since removing thousands of files would otherwise delay every build.
+    leftovers = list(output_path.parent.glob(f".{output_path.name}-building-*"))
+    leftovers += list(output_path.parent.glob(f".{output_path.name}-old-*"))
+    if leftovers:
+        subprocess.Popen(
+            ["rm", "-rf", "--", *map(str, leftovers)],
+            start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )

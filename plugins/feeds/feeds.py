@@ -1,5 +1,6 @@
 """Atom and RSS 2.0 feeds of each language tree: all articles, per category, per tag."""
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -20,7 +21,21 @@ FORMAT_TITLES = {"atom": N_("%(feed)s (Atom feed)"), "rss": N_("%(feed)s (RSS fe
 MIME_TYPES = {"atom": "application/atom+xml", "rss": "application/rss+xml"}
 
 
-class Rss2Feed(Rss201rev2Feed):
+class StableDates:
+    """An empty feed's date is its tree's newest article's, not the time of the build, so a
+    rebuild of unchanged content writes the same bytes."""
+
+    def latest_post_date(self):
+        if self.items:
+            return super().latest_post_date()
+        return self.feed["empty_updated"]
+
+
+class AtomFeed(StableDates, Atom1Feed):
+    pass
+
+
+class Rss2Feed(StableDates, Rss201rev2Feed):
     """RSS 2.0 with the full text in <content:encoded>, beside the summary in <description>."""
 
     def rss_attributes(self):
@@ -34,7 +49,8 @@ class Rss2Feed(Rss201rev2Feed):
             handler.addQuickElement("content:encoded", item["content"])
 
 
-FEED_CLASSES = {"atom": Atom1Feed, "rss": Rss2Feed}
+FEED_CLASSES = {"atom": AtomFeed, "rss": Rss2Feed}
+EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
 
 
 @dataclass
@@ -133,6 +149,7 @@ def write_feed(feed, fmt, settings, output_path, write):
         language=lang.tag,
         feed_url=feed_url,
         feed_guid=feed_url,
+        empty_updated=max((modified(a) for a in feed.tree.articles), default=EPOCH),
     )
     for article in feed.articles[: opts["max_items"]]:
         link = absolute(settings, article.url)

@@ -88,6 +88,8 @@ def group_translations(items, default_lang) -> list[ArticleGroup]:
 
     by_slug = defaultdict(list)
     for item in items:
+        # Slugs are final now: fix each URL once (Pelican formats it anew on every access).
+        item.override_url = item.url
         by_slug[item.slug].append(item)
     groups = []
     for slug in sorted(by_slug):
@@ -136,6 +138,8 @@ class Tree:
             return f"{self.lang.prefix}{words['archive']}/"
         if kind == "year":
             return f"{self.lang.prefix}{words['archive']}/{key}/"
+        if kind in ("gallery", "links"):
+            return f"{self.lang.prefix}{words[kind]}/"
         if kind == "404":
             return f"{self.lang.prefix}404.html"
         raise ValueError(kind)
@@ -233,6 +237,11 @@ def tree_pages(tree, settings):
             tree, ("year", year), tree.url("year", year), items, per_page,
             "year.html", {"year": year},
         )
+    photos = [a for a in tree.articles if a.metadata.get("image")]
+    yield OutputPage(
+        ("gallery",), tree.lang, tree.url("gallery"), "gallery.html", {"photos": photos}
+    )
+    yield OutputPage(("links",), tree.lang, tree.url("links"), "links.html", {})
     yield OutputPage(("404",), tree.lang, tree.url("404"), "404.html", {})
 
 

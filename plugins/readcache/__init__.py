@@ -1,0 +1,268 @@
+"""Read cache: Markdown and typography run once per file content, on every core.
+
+Pelican's own content cache stores the Markdown output from before typogrify, so
+typogrify still runs on every file on every build, and its reading is sequential.
+This plugin replaces the Markdown reader with one that returns the typeset HTML from a
+cache keyed by the file's bytes and the settings that shape the output; files missing
+from the cache are converted in a process pool before Pelican starts reading.
+
+Settings (pelicanconf.py):
+
+    READ_CACHE = {
+        "typogrify": True,   # typeset content, titles and summaries (cached with them)
+        "workers": 0,        # processes for uncached files; 0 = one per core
+        "path": "",          # cache file; "" = <CACHE_PATH>/read-cache.pickle
+    }
+
+Pelican's own TYPOGRIFY must be False (the plugin checks): it would typeset twice.
+"""
+
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from importlib.metadata import version
+from multiprocessing import get_context
+
+from markdown import Markdown
+from pelican import signals
+from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {"typogrify": True, "workers": 0, "path": ""}
+# Below this many uncached files, starting worker processes costs more than it saves.
+POOL_THRESHOLD = 16
+
+
+@dataclass(frozen=True)
+class Converted:
+    content: str
+    meta: dict  # lower-cased key -> list of raw values, as Markdown's meta extension gives
+    formatted: dict  # FORMATTED_FIELDS rendered (and typeset) to HTML
+
+
+def options(settings) -> dict:
+    merged = dict(DEFAULTS)
+    merged.update(settings.get("READ_CACHE", {}))
+    unknown = set(merged) - set(DEFAULTS)
+    if unknown:
+        raise ValueError(f"READ_CACHE: unknown keys {sorted(unknown)} (allowed: {sorted(DEFAULTS)})")
+    if merged["typogrify"] and settings.get("TYPOGRIFY"):
+        raise ValueError("READ_CACHE typesets the content: set TYPOGRIFY = False")
+    return merged
+
+
+def fingerprint(settings) -> str:
+    """What, besides a file's bytes, decides the converted output."""
+    md_settings = markdown_options(settings)
+    parts = [
+        repr(sorted(md_settings["extension_configs"].items())),
+        repr(md_settings["extensions"]),
+        repr(settings["FORMATTED_FIELDS"]),
+        repr(options(settings)["typogrify"]),
+        repr(settings.get("TYPOGRIFY_IGNORE_TAGS")),
+        repr(settings.get("TYPOGRIFY_OMIT_FILTERS")),
+        repr(settings.get("TYPOGRIFY_DASHES")),
+        version("markdown"),
+        version("typogrify"),
+        version("smartypants"),
+        "readcache-1",
+    ]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def typesetter(settings):
+    if not options(settings)["typogrify"]:
+        return lambda html: html
+    import smartypants  # noqa: PLC0415
+    from typogrify.filters import typogrify  # noqa: PLC0415
+
+    dashes = settings.get("TYPOGRIFY_DASHES", "default")
+    smartypants.Attr.default = {
+        "oldschool": smartypants.Attr.set2,
+        "oldschool_inverted": smartypants.Attr.set3,
+    }.get(dashes, smartypants.Attr.set1) | smartypants.Attr.w
+    ignore = settings.get("TYPOGRIFY_IGNORE_TAGS", [])
+    omit = dict.fromkeys(settings.get("TYPOGRIFY_OMIT_FILTERS", []), False)
+    return lambda html: typogrify(html, ignore, **omit)
+
+
+def markdown_options(settings) -> dict:
+    """Pelican's Markdown settings, completed the way its reader completes them."""
+    md_settings = dict(settings["MARKDOWN"])
+    configs = md_settings.get("extension_configs", {})
+    extensions = list(md_settings.get("extensions", []))
+    extensions += [name for name in configs if name not in extensions]
+    if "markdown.extensions.meta" not in extensions:
+        extensions.append("markdown.extensions.meta")
+    md_settings.update(extensions=extensions, extension_configs=configs)
+    return md_settings
+
+
+def convert(settings, text: str) -> Converted:
+    """Markdown and typography for one file's text, the way Pelican's reader does them."""
+    md = Markdown(**markdown_options(settings))
+    typeset = typesetter(settings)
+    content = typeset(md.convert(text))
+    meta = {name.lower(): list(values) for name, values in getattr(md, "Meta", {}).items()}
+    md.preprocessors.deregister("meta")
+    formatted = {}
+    for name in settings["FORMATTED_FIELDS"]:
+        if name in meta:
+            md.reset()
+            formatted[name] = typeset(md.convert("\n".join(meta[name])))
+    if "title" in meta and meta["title"]:
+        meta["title"] = [typeset(meta["title"][0])] + meta["title"][1:]
+    return Converted(content, meta, formatted)
+
+
+def read_text(path) -> tuple[str, str]:
+    with open(path, "rb") as source:
+        data = source.read()
+    return hashlib.sha1(data).hexdigest(), data.decode("utf-8-sig")
+
+
+class ReadCache:
+    """One pickle file: source path -> (file digest, Converted)."""
+
+    def __init__(self, settings):
+        self.settings = settings
+        self.fingerprint = fingerprint(settings)
+        path = options(settings)["path"] or os.path.join(settings["CACHE_PATH"], "read-cache.pickle")
+        self.path = path
+        self.entries = {}
+        self.used = {}
+        self.dirty = False
+        try:
+            with open(path, "rb") as cache_file:
+                stored_fingerprint, entries = pickle.load(cache_file)
+            if stored_fingerprint == self.fingerprint:
+                self.entries = entries
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+            pass  # no cache yet, or an unreadable one: start afresh
+
+    def get(self, path, digest):
+        hit = self.used.get(path) or self.entries.get(path)
+        if hit and hit[0] == digest:
+            self.used[path] = hit
+            return hit[1]
+        return None
+
+    def put(self, path, digest, converted):
+        self.used[path] = (digest, converted)
+        self.dirty = True
+
+    def save(self):
+        """Keep what this build used, written atomically (parallel builds may share it)."""
+        if not self.dirty and len(self.used) == len(self.entries):
+            return
+        folder = os.path.dirname(self.path) or "."
+        os.makedirs(folder, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".read-cache-")
+        with os.fdopen(handle, "wb") as cache_file:
+            pickle.dump((self.fingerprint, self.used), cache_file, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, self.path)
+
+
+_cache: ReadCache | None = None
+
+
+class CachedMarkdownReader(MarkdownReader):
+    """Pelican's Markdown reader, answering from the read cache."""
+
+    def read(self, source_path):
+        self._source_path = source_path
+        digest, text = read_text(source_path)
+        converted = _cache.get(source_path, digest) if _cache else None
+        if converted is None:
+            converted = convert(self.settings, text)
+            if _cache:
+                _cache.put(source_path, digest, converted)
+        return converted.content, self.metadata(converted)
+
+    def metadata(self, converted):
+        output = {}
+        for name, values in converted.meta.items():
+            if name in converted.formatted:
+                output[name] = self.process_metadata(name, converted.formatted[name])
+            elif not DUPLICATES_DEFINITIONS_ALLOWED.get(name, True):
+                if len(values) > 1:
+                    logger.warning(
+                        "Duplicate definition of `%s` for %s. Using first one.",
+                        name,
+                        self._source_path,
+                    )
+                output[name] = self.process_metadata(name, values[0])
+            elif len(values) > 1:
+                output[name] = self.process_metadata(name, values)
+            else:
+                output[name] = self.process_metadata(name, values[0])
+        return output
+
+
+def markdown_files(settings):
+    ignores = settings.get("IGNORE_FILES", [])
+    import fnmatch  # noqa: PLC0415
+
+    for folder, dirs, files in os.walk(settings["PATH"], followlinks=True):
+        dirs[:] = sorted(d for d in dirs if not any(fnmatch.fnmatch(d, i) for i in ignores))
+        for name in sorted(files):
+            if name.endswith(".md") and not any(fnmatch.fnmatch(name, i) for i in ignores):
+                yield os.path.abspath(os.path.join(folder, name))
+
+
+_worker_settings = None
+
+
+def _convert_file(path):
+    digest, text = read_text(path)
+    return path, digest, convert(_worker_settings, text)
+
+
+def prefill(settings, cache: ReadCache) -> None:
+    """Convert every uncached Markdown file under PATH, on all cores."""
+    missing = []
+    for path in markdown_files(settings):
+        try:
+            digest, _ = read_text(path)
+        except (OSError, UnicodeDecodeError):
+            continue  # Pelican's reader reports it
+        if cache.get(path, digest) is None:
+            missing.append(path)
+    workers = options(settings)["workers"] or os.cpu_count() or 1
+    if len(missing) < POOL_THRESHOLD or workers < 2:
+        return  # the reader converts them as Pelican meets them
+    global _worker_settings
+    _worker_settings = settings
+    chunk = max(1, len(missing) // (workers * 8))
+    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+        for path, digest, converted in pool.map(_convert_file, missing, chunksize=chunk):
+            cache.put(path, digest, converted)
+
+
+def start(pelican):
+    global _cache
+    _cache = ReadCache(pelican.settings)
+    prefill(pelican.settings, _cache)
+
+
+def use_cached_reader(readers):
+    readers.reader_classes["md"] = CachedMarkdownReader
+    readers.reader_classes["markdown"] = CachedMarkdownReader
+    readers.reader_classes["mkd"] = CachedMarkdownReader
+    readers.reader_classes["mdown"] = CachedMarkdownReader
+
+
+def finish(pelican):
+    if _cache:
+        _cache.save()
+
+
+def register():
+    signals.initialized.connect(start)
+    signals.readers_init.connect(use_cached_reader)
+    signals.finalized.connect(finish)
