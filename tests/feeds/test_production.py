@@ -7,7 +7,7 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT, build_site
 from feeds_support import SUBPATH_SITEURL, feeds_site, run_press, subpath_site  # noqa: F401
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -64,6 +64,16 @@ def test_production_build_without_siteurl_stops_with_a_clear_message(tmp_path):
 
 
 def test_no_link_escapes_the_subpath_or_points_at_a_missing_file(subpath_site):
+    assert_crawl_clean(subpath_site, minimum=500)
+
+
+def test_the_sample_site_under_a_subpath_crawls_clean(tmp_path):
+    """The project's own sample content with the full theme, built once under a subpath."""
+    site = build_site(ROOT / "content", tmp_path / "out", SITEURL=SUBPATH_SITEURL)
+    assert_crawl_clean(site, minimum=2000)
+
+
+def assert_crawl_clean(subpath_site, minimum):
     host = urlsplit(SUBPATH_SITEURL).netloc
     checked, problems = 0, []
     for name in subpath_site.files("**/*.html"):
@@ -84,7 +94,7 @@ def test_no_link_escapes_the_subpath_or_points_at_a_missing_file(subpath_site):
             elif not target.is_file():
                 problems.append(f"{name}: {link} points at a missing file")
     assert not problems, "\n".join(problems[:20])
-    assert checked > 500
+    assert checked > minimum
 
 
 def test_css_has_no_root_relative_urls(subpath_site):
