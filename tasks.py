@@ -81,6 +81,16 @@ def publish(c, target=None, dest=None, dry_run=False, force=False, content=None,
         args += ["--content", content]
     args += ["--dry-run"] * dry_run + ["--force"] * force + ["--no-build"] * no_build
     press(c, *args)
+@task(help={"content": "content folder (default: content/)", "output": "output folder"})
+def editions(c, content=None, output=None):
+    """Typeset the edition PDFs (tập san) alone into output/ (a full build also does)."""
+    press(
+        c,
+        "editions",
+        "--settings", CONFIG["settings_base"],
+        "--content", content or CONFIG["content_path"],
+        "--output", output or CONFIG["deploy_path"],
+    )
 
 
 @task(help={"port": "port to serve on (default 8000)"})

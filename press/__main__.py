@@ -37,9 +37,16 @@ def main(argv=None) -> int:
     publish_parser.add_argument("--settings")
     publish_parser.add_argument("--content")
     publish_parser.add_argument("--output")
+    editions_parser = commands.add_parser("editions", help="typeset the edition PDFs only")
+    editions_parser.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
+    editions_parser.add_argument("--content")
+    editions_parser.add_argument("--output")
     args = parser.parse_args(argv)
     if args.command == "publish":
         return publish_command(args)
+    if args.command == "editions":
+        init_logging(level=logging.WARNING)
+        return editions(args)
 
     settings = args.settings or str(ROOT / "pelicanconf.py")
     if args.production:
@@ -133,6 +140,22 @@ def check_production_siteurl(siteurl):
     if any(char in siteurl for char in "?#\"' <>"):
         return f"SITEURL must be a plain URL without query, fragment, quotes or spaces, not {siteurl!r}"
     return None
+
+
+def editions(args) -> int:
+    from .editions import build_editions
+
+    result = build_editions(args.settings, content=args.content, output=args.output)
+    if not result.ok:
+        print(f"Edition PDFs failed with {len(result.errors)} error(s).", file=sys.stderr)
+        return 1
+    for edition in result.editions:
+        print(
+            f"{edition.pdf_url}: {edition.pdf_pages} pages, {edition.pdf_size:,} bytes, "
+            f"{edition.pdf_seconds:.2f} s"
+        )
+    print(f"Typeset {len(result.editions)} edition PDF(s) into {result.output} in {result.seconds:.1f} s")
+    return 0
 
 
 if __name__ == "__main__":
