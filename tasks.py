@@ -42,18 +42,46 @@ def clean(c):
     shutil.rmtree(CONFIG["deploy_path"], ignore_errors=True)
 
 
-@task(help={"content": "content folder (default: content/)", "output": "output folder"})
-def build(c, content=None, output=None):
-    """Build the site into output/ (development settings)."""
+@task(
+    help={
+        "content": "content folder (default: content/)",
+        "output": "output folder",
+        "production": "use publishconf.py; SITEURL=https://… must be set in the environment",
+    }
+)
+def build(c, content=None, output=None, production=False):
+    """Build the site into output/ (development settings, or production ones)."""
+    settings = ("--production",) if production else ("--settings", CONFIG["settings_base"])
     press(
         c,
         "build",
-        "--settings", CONFIG["settings_base"],
+        *settings,
         "--content", content or CONFIG["content_path"],
         "--output", output or CONFIG["deploy_path"],
     )
 
 
+@task(
+    help={
+        "target": "rsync, ghpages, directory or archive (default: $PUBLISH_TARGET)",
+        "dest": "user@host:/path, a folder, a git URL or a .tar.gz path (default: from the environment)",
+        "dry_run": "show what would change at the target, change nothing there",
+        "force": "publish even when most published files would be deleted",
+        "content": "content folder (default: content/)",
+        "no_build": "publish output/ as it is (built by `invoke build --production`)",
+    }
+)
+def publish(c, target=None, dest=None, dry_run=False, force=False, content=None, no_build=False):
+    """Build with publishconf.py (SITEURL from the environment) and deploy; README, Deploying."""
+    args = ["publish", "--output", CONFIG["deploy_path"]]
+    if target:
+        args += ["--target", target]
+    if dest:
+        args += ["--dest", dest]
+    if content:
+        args += ["--content", content]
+    args += ["--dry-run"] * dry_run + ["--force"] * force + ["--no-build"] * no_build
+    press(c, *args)
 @task(help={"content": "content folder (default: content/)", "output": "output folder"})
 def editions(c, content=None, output=None):
     """Typeset the edition PDFs (tập san) alone into output/ (a full build also does)."""
