@@ -25,7 +25,7 @@ DEFAULT_LANG = "vi"
 READERS = {"rst": None}
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["readcache", "multilingual"]
+PLUGINS = ["readcache", "multilingual", "validation"]
 
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
@@ -90,3 +90,12 @@ UNION = {
     "km": {"name": "សហភាពអង្គការមិត្តភាពវៀតណាម", "address": "105A Quan Thanh, Ba Dinh, ហាណូយ"},
 }
 UNION_CONTACT = {"phone": "", "fax": "", "email": ""}
+
+# Content validation and security (plugins/validation): pictures over the size limit are
+# errors; iframes only from these hosts (also allowed by the Content-Security-Policy).
+VALIDATION = {
+    "image_max_bytes": 500 * 1024,
+    "iframe_hosts": [],
+    "clusters": list(range(1, 11)),
+    "page_translations": ["en"],
+}

@@ -1,32 +1,97 @@
-"""Command line: `python -m press build [--settings F] [--content D] [--output D]`."""
+"""Command line: `python -m press build|check [--strict] [--settings F] [--content D] [--output D]`.
+
+`check` validates the content only; `build` validates it, then builds and publishes the
+site atomically. Problems are printed one a line as `path:line: field: what is wrong (what
+is allowed)`; the exit code is 1 when there were errors (or, with --strict or CI=true,
+warnings), 130 when interrupted.
+"""
 
 import argparse
 import logging
+import os
 import sys
+from pathlib import Path
 
 from pelican.log import init as init_logging
 
-from .build import ROOT, build
+from .build import ROOT, build, load_settings, validate
+
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def shown(path: str, content: Path) -> str:
+    """A problem's path as the editor knows it: relative to the current folder if possible."""
+    full = content / path
+    try:
+        return full.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return full.as_posix()
+
+
+def report(problems, errors_fatal_warnings: bool, content: Path) -> None:
+    for problem in problems:
+        print(problem.format().replace(problem.path, shown(problem.path, content), 1), file=sys.stderr)
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="press")
     commands = parser.add_subparsers(dest="command", required=True)
-    build_parser = commands.add_parser("build", help="build the site into the output folder")
-    build_parser.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
-    build_parser.add_argument("--content")
-    build_parser.add_argument("--output")
+    for name, help_text in (
+        ("build", "validate the content, then build the site into the output folder"),
+        ("check", "validate the content only (fast: no Markdown, no Pelican)"),
+    ):
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
+        command.add_argument("--content")
+        command.add_argument("--output")
+        command.add_argument(
+            "--strict", action="store_true", default=IN_CI,
+            help="warnings are fatal too (default when CI=true)",
+        )
     args = parser.parse_args(argv)
 
     init_logging(level=logging.WARNING)
-    result = build(args.settings, content=args.content, output=args.output)
+    try:
+        if args.command == "check":
+            return check(args)
+        return run_build(args)
+    except KeyboardInterrupt:
+        print("Interrupted; the output folder was left as it was.", file=sys.stderr)
+        return 130
+
+
+def check(args) -> int:
+    settings = load_settings(args.settings, args.content, args.output)
+    problems, errors, warnings = validate(settings)
+    content = Path(settings["PATH"])
+    report(problems, args.strict, content)
+    failed = bool(errors) or (args.strict and bool(warnings))
+    print(summary(len(problems), errors, warnings, args.strict, failed), file=sys.stderr)
+    return 1 if failed else 0
+
+
+def summary(count, errors, warnings, strict, failed) -> str:
+    text = f"{len(errors)} error(s), {len(warnings)} warning(s)"
+    if warnings and strict:
+        text += " (strict: warnings are fatal)"
+    return ("Content check failed: " if failed else "Content check passed: ") + text
+
+
+def run_build(args) -> int:
+    result = build(args.settings, content=args.content, output=args.output, strict=args.strict)
+    content = Path(load_settings(args.settings, args.content, args.output)["PATH"])
+    if result.problems:
+        report(result.problems, args.strict, content)
     if not result.ok:
         print(
-            f"Build failed with {len(result.errors)} error(s); "
-            f"{result.output} was left as it was.",
+            f"Build failed with {len(result.errors)} error(s)"
+            + (f" and {len(result.warnings)} warning(s) (strict)" if result.strict and result.warnings else "")
+            + f"; {result.output} was left as it was.",
             file=sys.stderr,
         )
         return 1
+    if result.warnings:
+        print(f"{len(result.warnings)} warning(s), not fatal in a development build.", file=sys.stderr)
     print(f"Built the site into {result.output}")
     return 0
 

@@ -1,0 +1,67 @@
+"""The second line of defence: HTML that reaches templates with |safe is sanitised.
+
+Validation already rejects unsafe raw HTML in the sources; this cleans what the reader
+produced (content, title, summary) with nh3 (the Ammonia sanitiser) in case something got
+past it, and marks links to other sites rel="noopener".
+"""
+
+import re
+from urllib.parse import urlsplit
+
+import nh3
+
+from .body import ALLOWED_TAGS
+
+TAGS = set(ALLOWED_TAGS) | {"h1", "img", "sup", "sub", "figure", "figcaption"}
+GENERIC = {"class", "id", "lang", "dir", "title"}
+ATTRIBUTES = {
+    "*": GENERIC,
+    "a": GENERIC | {"href", "hreflang", "rel", "rev"},
+    "img": GENERIC | {"src", "alt", "width", "height", "loading"},
+    "td": GENERIC | {"colspan", "rowspan", "align"},
+    "th": GENERIC | {"colspan", "rowspan", "scope", "align"},
+    "time": GENERIC | {"datetime"},
+    "ol": GENERIC | {"start"},
+    "blockquote": GENERIC | {"cite"},
+    "q": GENERIC | {"cite"},
+    "del": GENERIC | {"cite", "datetime"},
+    "ins": GENERIC | {"cite", "datetime"},
+}
+SCHEMES = {"http", "https", "mailto", "tel"}
+ANCHOR = re.compile(r"<a\s([^>]*)>")
+HREF = re.compile(r'\bhref="([^"]*)"')
+REL = re.compile(r'\brel="([^"]*)"')
+
+
+def clean(html: str, siteurl: str = "") -> str:
+    if not html:
+        return html
+    cleaned = nh3.clean(
+        html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES, link_rel=None,
+        strip_comments=True,
+    )
+    return add_noopener(cleaned, siteurl)
+
+
+def add_noopener(html: str, siteurl: str = "") -> str:
+    own_host = urlsplit(siteurl).hostname if siteurl else None
+
+    def mark(match):
+        attributes = match[1]
+        href = HREF.search(attributes)
+        if not href:
+            return match[0]
+        host = urlsplit(href[1]).hostname
+        if not host or host == own_host:
+            return match[0]
+        rel = REL.search(attributes)
+        if rel:
+            values = rel[1].split()
+            if "noopener" in values:
+                return match[0]
+            attributes = REL.sub(f'rel="{" ".join(values + ["noopener"])}"', attributes, count=1)
+        else:
+            attributes = attributes.rstrip() + ' rel="noopener"'
+        return f"<a {attributes}>"
+
+    return ANCHOR.sub(mark, html) if "<a " in html else html
