@@ -16,10 +16,6 @@ ALLOWED_TAGS = frozenset(
     "h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s small span strong sub summary sup "
     "table tbody td tfoot th thead time tr u ul".split()
 )
-FORBIDDEN_TAGS = frozenset(
-    "script iframe style form object embed applet base link meta frame frameset input button "
-    "textarea select svg math template noscript".split()
-)
 ALLOWED_ATTRIBUTES = frozenset(
     "href src alt title class id lang dir datetime cite colspan rowspan scope width height "
     "hreflang start".split()
@@ -30,7 +26,7 @@ SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 # [text](target "title") and ![alt](target); reference definitions [id]: target
-INLINE_LINK = re.compile(r"(?P<bang>!?)\[(?P<text>[^\]]*)\]\(\s*<?(?P<target>[^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
+INLINE_LINK = re.compile(r"(?P<bang>!?)\[(?P<text>[^\]]*)\]\(\s*<?(?P<target>(?:[^()\s>]|\([^()\s]*\))*)>?(?:\s+[\"'(][^)]*)?\)")
 REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s.*)?$")
 
 
@@ -113,10 +109,9 @@ class _Scanner(HTMLParser):
                 allowed = ", ".join(sorted(self.iframe_hosts)) or "none are allowed in VALIDATION['iframe_hosts']"
                 self.report(f"raw HTML <iframe> from {host or 'no host'!r} is not allowed",
                             f"iframes from: {allowed}")
-        elif tag in FORBIDDEN_TAGS:
-            self.report(f"raw HTML <{tag}> is not allowed", "Markdown, or the tags " + _TAG_LIST)
         elif tag not in ALLOWED_TAGS:
             self.report(f"raw HTML <{tag}> is not allowed", "Markdown, or the tags " + _TAG_LIST)
+            return  # one message for the tag, none for its attributes
         for name, value in attrs:
             if name.startswith("on"):
                 self.report(f"the event attribute {name}= on <{tag}> is not allowed", "no scripts in content")

@@ -184,7 +184,8 @@ class Checker:
             elif not item.value:
                 self.add(rel, item.line, item.name, "is empty", contract.KEY_SPECS.get(key, "required"))
         self.check_values(rel, header)
-        lang = header.get("lang") or file_lang
+        # The file name decides the language for grouping; a Lang saying otherwise is reported.
+        lang = file_lang if file_lang in contract.LANGUAGES else None
         status = header.get("status").lower()
         if not header.body.strip():
             self.add(rel, header.body_line if header.body_line > 1 else 1, "body", "the article has no text" if kind == "article" else "the page has no text",
@@ -294,8 +295,8 @@ class Checker:
             size = target.stat().st_size
             limit = self.options["image_max_bytes"]
             if size > limit:
-                self.add(rel, line, field, f"the picture '{shown}' is {size // 1024} KB",
-                         f"at most {limit // 1024} KB; resize or compress it")
+                self.add(rel, line, field, f"the picture '{shown}' is {size / 1024:.1f} KB",
+                         f"at most {limit / 1024:.1f} KB; resize or compress it")
 
     def check_body(self, rel, header):
         findings, links = body.scan(header.body, header.body_line, "body", self.options["iframe_hosts"])
@@ -311,6 +312,10 @@ class Checker:
                 path = match["path"]
                 resolved = self.root / path.lstrip("/") if path.startswith("/") else folder / path
                 self.check_file_exists(rel, link.line, "body", resolved, target, image=link.image)
+                continue
+            if link.image and ("://" in target or target.startswith("//")):
+                self.add(rel, link.line, "body", f"the picture '{target}' is on another site",
+                         "pictures in content/images/, linked as {static}/images/…; the site makes no requests to other hosts")
                 continue
             if not target or target.startswith(("#", "mailto:", "tel:")) or "://" in target:
                 if target.startswith("//"):
@@ -343,6 +348,8 @@ class Checker:
                     slug = explicit or slugify(header.get("title"), self.settings)
                 elif original is not None:
                     slug = original[2].get("slug") or slugify(original[2].get("title"), self.settings)
+                elif lang is None:
+                    slug = ""  # the file name's language is already reported
                 else:
                     item = header.fields.get("lang")
                     self.add(rel, item.line if item else 1, "Lang",

@@ -36,9 +36,17 @@ REL = re.compile(r'\brel="([^"]*)"')
 def clean(html: str, siteurl: str = "") -> str:
     if not html:
         return html
+    own_host = urlsplit(siteurl).hostname if siteurl else None
+
+    def same_site_sources(tag, attribute, value):
+        """Pictures only from this site: no request to another host."""
+        if attribute == "src" and ("://" in value or value.startswith("//")):
+            return value if own_host and urlsplit(value).hostname == own_host else None
+        return value
+
     cleaned = nh3.clean(
         html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES, link_rel=None,
-        strip_comments=True,
+        strip_comments=True, attribute_filter=same_site_sources,
     )
     return add_noopener(cleaned, siteurl)
 
