@@ -1,4 +1,4 @@
-"""Command line: `python -m press build|check [--strict] [--settings F] [--content D] [--output D]`.
+"""Command line: `python -m press build|check [--strict] [-e KEY=JSON] [--settings F] [--content D] [--output D]`.
 
 `check` validates the content only; `build` validates it, then builds and publishes the
 site atomically. Problems are printed one a line as `path:line: field: what is wrong (what
@@ -7,6 +7,7 @@ warnings), 130 when interrupted.
 """
 
 import argparse
+import json
 import logging
 import os
 import sys
@@ -45,12 +46,25 @@ def main(argv=None) -> int:
         command.add_argument("--content")
         command.add_argument("--output")
         command.add_argument(
+            "-e", "--extra-settings", action="append", default=[], metavar="KEY=JSON",
+            help="override a setting, as Pelican's -e does (e.g. -e 'LOG_FILTER=[]')",
+        )
+        command.add_argument(
             "--strict", action="store_true", default=IN_CI,
             help="warnings are fatal too (default when CI=true)",
         )
     args = parser.parse_args(argv)
 
-    init_logging(level=logging.WARNING)
+    # Rich's handler in a terminal; plain lines (unwrapped, greppable) in CI logs and pipes.
+    plain = None if sys.stdout.isatty() else logging.StreamHandler(sys.stdout)
+    if plain:
+        plain.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    init_logging(level=logging.WARNING, **({"handler": plain} if plain else {}))
+    try:
+        args.overrides = extra_settings(args.extra_settings)
+    except ValueError as error:
+        print(f"press: {error}", file=sys.stderr)
+        return 2
     try:
         if args.command == "check":
             return check(args)
@@ -58,10 +72,24 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         print("Interrupted; the output folder was left as it was.", file=sys.stderr)
         return 130
+    except (OSError, ValueError, SyntaxError, TypeError) as error:  # unreadable settings
+        print(f"press: the settings could not be used: {type(error).__name__}: {error}", file=sys.stderr)
+        return 2
+
+
+def extra_settings(pairs) -> dict:
+    overrides = {}
+    for pair in pairs:
+        key, _, value = pair.partition("=")
+        try:
+            overrides[key.strip()] = json.loads(value)
+        except json.JSONDecodeError:
+            raise ValueError(f"--extra-settings {pair!r}: the value is not JSON") from None
+    return overrides
 
 
 def check(args) -> int:
-    settings = load_settings(args.settings, args.content, args.output)
+    settings = load_settings(args.settings, args.content, args.output, args.overrides)
     problems, errors, warnings = validate(settings)
     content = Path(settings["PATH"])
     report(problems, args.strict, content)
@@ -78,8 +106,11 @@ def summary(count, errors, warnings, strict, failed) -> str:
 
 
 def run_build(args) -> int:
-    result = build(args.settings, content=args.content, output=args.output, strict=args.strict)
-    content = Path(load_settings(args.settings, args.content, args.output)["PATH"])
+    result = build(
+        args.settings, content=args.content, output=args.output, overrides=args.overrides,
+        strict=args.strict,
+    )
+    content = Path(load_settings(args.settings, args.content, args.output, args.overrides)["PATH"])
     if result.problems:
         report(result.problems, args.strict, content)
     if not result.ok:

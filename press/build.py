@@ -61,6 +61,8 @@ class BuildResult:
 
 def load_settings(settings_file, content=None, output=None, overrides=None) -> dict:
     override = dict(overrides or {})
+    if "LOG_FILTER" in override:  # (level, message) pairs, also when given as JSON lists
+        override["LOG_FILTER"] = [tuple(pair) for pair in override["LOG_FILTER"]]
     # The one generation time a page may show: SOURCE_DATE_EPOCH, never the clock.
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit() and "BUILD_TIME" not in override:
@@ -107,7 +109,9 @@ def build(
         try:
             Pelican(settings).run()
         except Exception as error:  # a plugin or template bug: report it, keep the old site
-            logging.getLogger("press").error("The build stopped: %s", error, exc_info=True)
+            log = logging.getLogger("press")
+            log.error("The build stopped: %s: %s", type(error).__name__, error)
+            log.debug("Where it stopped:", exc_info=True)  # shown with --debug
         finally:
             root_logger.removeHandler(collector)
         result.errors += collector.errors

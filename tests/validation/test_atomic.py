@@ -1,0 +1,132 @@
+"""Atomic and reproducible builds: faults injected by the test never touch output/."""
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT, build_site
+
+FAULT_PLUGINS = Path(__file__).parent / "plugins"
+
+
+def snapshot(folder: Path) -> dict:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def press_with_fault(content, output, fault, *extra, marker=None, overrides=None):
+    """`python -m press build` with the test-only fault_injection plugin enabled."""
+    settings = dict(overrides or {})
+    settings.update(
+        PLUGIN_PATHS=[str(ROOT / "plugins"), str(FAULT_PLUGINS)],
+        PLUGINS=["readcache", "multilingual", "validation", "fault_injection"],
+    )
+    command = [sys.executable, "-m", "press", "build", "--content", str(content), "--output", str(output)]
+    for key, value in settings.items():
+        command += ["-e", f"{key}={json.dumps(value)}"]
+    env = {**os.environ, "CI": "", "PRESS_TEST_FAULT": fault}
+    if marker:
+        env["PRESS_TEST_FAULT_MARKER"] = str(marker)
+    return subprocess.Popen(
+        [*command, *extra], cwd=ROOT, env=env, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+
+
+@pytest.fixture
+def published(tmp_path, content_copy):
+    """An output/ from a good build, and content changed since, so a new build differs."""
+    output = tmp_path / "out"
+    build_site(content_copy, output)
+    (content_copy / "articles" / "2024" / "moi.vi.md").write_text(
+        "Title: Bài mới\nDate: 2024-05-01 08:00\n\nNội dung mới.\n", encoding="utf-8"
+    )
+    return content_copy, output, snapshot(output)
+
+
+def test_failing_build_leaves_output_byte_for_byte(tmp_path, published):
+    content, output, before = published
+    process = press_with_fault(content, output, "raise")
+    stdout, stderr = process.communicate(timeout=300)
+    assert process.returncode == 1
+    assert "The build stopped: RuntimeError: fault injected by the test" in stdout + stderr
+    assert "Traceback" not in stdout + stderr
+    assert snapshot(output) == before
+    assert not list(tmp_path.glob(".out-*"))
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["SIGINT", "SIGKILL"])
+def test_killed_build_leaves_output_byte_for_byte(tmp_path, published, sig):
+    content, output, before = published
+    marker = tmp_path / "reached"
+    process = press_with_fault(content, output, "sleep", marker=marker)
+    deadline = time.monotonic() + 240
+    while not marker.exists():
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    staging = Path(marker.read_text())
+    assert staging.is_dir() and (staging / "index.html").exists()  # the new site was written
+    process.send_signal(sig)
+    stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode != 0
+    assert "Traceback" not in stderr
+    assert snapshot(output) == before
+    if sig == signal.SIGINT:
+        assert "Interrupted; the output folder was left as it was." in stderr
+        assert not staging.exists()  # cleaned up on the way out
+    # The next good build publishes and sweeps whatever a killed build left behind.
+    build_site(content, output)
+    assert snapshot(output) != before
+    assert not list(tmp_path.glob(".out-*"))
+
+
+def test_strict_mode_counts_only_unfiltered_warnings(tmp_path):
+    content = FIXTURES / "bilingual"
+    process = press_with_fault(content, tmp_path / "a", "warn", "--strict")
+    stdout, stderr = process.communicate(timeout=300)
+    assert process.returncode == 1, stderr
+    assert "Injected warning for the strict-mode test" in stdout + stderr
+    assert "Build failed with 0 error(s) and 1 warning(s) (strict)" in stderr
+    assert not (tmp_path / "a").exists()
+    # Filtered out with LOG_FILTER, the same warning no longer fails a strict build
+    # (Pelican's own `--fatal warnings` would still trip on it).
+    process = press_with_fault(
+        content, tmp_path / "b", "warn", "--strict",
+        overrides={"LOG_FILTER": [[30, "Injected warning for the strict-mode test"]]},
+    )
+    _, stderr = process.communicate(timeout=300)
+    assert process.returncode == 0, stderr
+    assert (tmp_path / "b" / "index.html").exists()
+    # Not strict: the warning is shown but the site is published.
+    process = press_with_fault(content, tmp_path / "c", "warn")
+    _, stderr = process.communicate(timeout=300)
+    assert process.returncode == 0, stderr
+    assert "1 warning(s), not fatal in a development build." in stderr
+
+
+def test_two_builds_of_the_same_content_are_byte_identical(tmp_path):
+    first = build_site(FIXTURES / "bilingual", tmp_path / "one" / "output")
+    second = build_site(FIXTURES / "bilingual", tmp_path / "two" / "output")
+    hashes = snapshot(first.root)
+    assert len(hashes) > 50
+    assert hashes == snapshot(second.root)
+
+
+def test_source_date_epoch_is_the_build_time(monkeypatch):
+    from press.build import load_settings
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1709103660")
+    settings = load_settings(ROOT / "pelicanconf.py", content=FIXTURES / "bilingual")
+    assert settings["BUILD_TIME"].isoformat() == "2024-02-28T07:01:00+00:00"
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert "BUILD_TIME" not in load_settings(ROOT / "pelicanconf.py", content=FIXTURES / "bilingual")
