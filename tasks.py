@@ -40,15 +40,35 @@ def clean(c):
     shutil.rmtree(CONFIG["deploy_path"], ignore_errors=True)
 
 
-@task(help={"content": "content folder (default: content/)", "output": "output folder"})
-def build(c, content=None, output=None):
-    """Build the site into output/ (development settings)."""
+@task(help={
+    "content": "content folder (default: content/)",
+    "output": "output folder",
+    "strict": "warnings are fatal too (the default when CI=true)",
+})
+def build(c, content=None, output=None, strict=False):
+    """Validate the content, then build the site into output/ (development settings)."""
     press(
         c,
         "build",
         "--settings", CONFIG["settings_base"],
         "--content", content or CONFIG["content_path"],
         "--output", output or CONFIG["deploy_path"],
+        *(["--strict"] if strict else []),
+    )
+
+
+@task(help={
+    "content": "content folder (default: content/)",
+    "strict": "warnings are fatal too (the default when CI=true)",
+})
+def check(c, content=None, strict=False):
+    """Validate all content against the content contract; list every problem."""
+    press(
+        c,
+        "check",
+        "--settings", CONFIG["settings_base"],
+        "--content", content or CONFIG["content_path"],
+        *(["--strict"] if strict else []),
     )
 
 

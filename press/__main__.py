@@ -13,9 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from pelican.log import init as init_logging
-
-from .build import ROOT, build, load_settings, validate
+from .check import ROOT, read_settings_light, validate
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
@@ -55,11 +53,10 @@ def main(argv=None) -> int:
         )
     args = parser.parse_args(argv)
 
-    # Rich's handler in a terminal; plain lines (unwrapped, greppable) in CI logs and pipes.
-    plain = None if sys.stdout.isatty() else logging.StreamHandler(sys.stdout)
-    if plain:
-        plain.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-    init_logging(level=logging.WARNING, **({"handler": plain} if plain else {}))
+    if args.command == "check":  # no Pelican import: the check starts fast
+        logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    else:
+        setup_logging()
     try:
         args.overrides = extra_settings(args.extra_settings)
     except ValueError as error:
@@ -77,6 +74,16 @@ def main(argv=None) -> int:
         return 2
 
 
+def setup_logging() -> None:
+    """Rich's handler in a terminal; plain lines (unwrapped, greppable) in CI logs and pipes."""
+    from pelican.log import init as init_logging  # noqa: PLC0415
+
+    plain = None if sys.stdout.isatty() else logging.StreamHandler(sys.stdout)
+    if plain:
+        plain.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    init_logging(level=logging.WARNING, **({"handler": plain} if plain else {}))
+
+
 def extra_settings(pairs) -> dict:
     overrides = {}
     for pair in pairs:
@@ -89,7 +96,7 @@ def extra_settings(pairs) -> dict:
 
 
 def check(args) -> int:
-    settings = load_settings(args.settings, args.content, args.output, args.overrides)
+    settings = read_settings_light(args.settings, args.content, args.overrides)
     problems, errors, warnings = validate(settings)
     content = Path(settings["PATH"])
     report(problems, args.strict, content)
@@ -106,6 +113,8 @@ def summary(count, errors, warnings, strict, failed) -> str:
 
 
 def run_build(args) -> int:
+    from .build import build, load_settings  # noqa: PLC0415 - Pelican is imported here
+
     result = build(
         args.settings, content=args.content, output=args.output, overrides=args.overrides,
         strict=args.strict,

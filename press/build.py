@@ -23,7 +23,8 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from pelican import Pelican  # noqa: E402
 from pelican.log import LimitFilter  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
-from validation import checks  # noqa: E402
+
+from .check import validate  # noqa: E402
 
 
 class ProblemCollector(logging.Handler):
@@ -72,14 +73,6 @@ def load_settings(settings_file, content=None, output=None, overrides=None) -> d
     if output is not None:
         override["OUTPUT_PATH"] = str(Path(output).resolve())
     return read_settings(str(settings_file), override=override)
-
-
-def validate(settings) -> tuple[list, list, list]:
-    """(problems, error lines, warning lines) of the content tree."""
-    problems = checks.check(settings)
-    errors = [p.format() for p in problems if p.level == checks.ERROR]
-    warnings = [p.format() for p in problems if p.level != checks.ERROR]
-    return problems, errors, warnings
 
 
 def build(

@@ -28,6 +28,12 @@ CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 # [text](target "title") and ![alt](target); reference definitions [id]: target
 INLINE_LINK = re.compile(r"(?P<bang>!?)\[(?P<text>[^\]]*)\]\(\s*<?(?P<target>(?:[^()\s>]|\([^()\s]*\))*)>?(?:\s+[\"'(][^)]*)?\)")
 REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s.*)?$")
+# One pattern starting with a literal "[", so the regex engine can skip to candidates fast.
+LINK_OR_REFERENCE = re.compile(
+    r"\[(?P<text>[^\]\n]*)\]"
+    r"(?:\(\s*<?(?P<target>(?:[^()\s>]|\([^()\s]*\))*)>?(?:\s+[\"'(][^)]*)?\)"
+    r"|:[ \t]*<?(?P<ref>[^\s>]+)>?)"
+)
 
 
 @dataclass
@@ -48,6 +54,8 @@ class Link:
 
 def blank_code(text: str) -> str:
     """The text with code blocks and code spans replaced by spaces, line numbers kept."""
+    if "`" not in text and "~~~" not in text and "\n    " not in text and not text.startswith("    "):
+        return text
     out = []
     fence = None
     for line in text.split("\n"):
@@ -70,6 +78,8 @@ def blank_code(text: str) -> str:
 
 def check_url(url: str, line: int, field: str) -> Finding | None:
     """A URL in raw HTML or Markdown: only safe schemes."""
+    if url.startswith(("https://", "http://", "{", "/", "#")):
+        return None
     cleaned = "".join(url.split()).lower()
     scheme = urlsplit(cleaned).scheme if ":" in cleaned.split("/", 1)[0] else ""
     if scheme and scheme not in SAFE_SCHEMES:
@@ -148,22 +158,23 @@ def scan(text: str, first_line: int, field: str, iframe_hosts=()) -> tuple[list[
         findings += scanner.findings
         links += scanner.links
     if "[" in source:
-        for number, line in enumerate(source.split("\n"), start=first_line):
-            if "[" not in line:
-                continue
-            for match in INLINE_LINK.finditer(line):
+        counted, number = 0, first_line
+        for match in LINK_OR_REFERENCE.finditer(source):
+            number += source.count("\n", counted, match.start())
+            counted = match.start()
+            start = match.start()
+            if match["target"] is not None:
                 target = match["target"]
-                finding = check_url(target, number, field)
-                if finding:
-                    findings.append(finding)
+                bang = start > 0 and source[start - 1] == "!"
+            else:  # a reference definition only at the start of a line
+                line_start = source.rfind("\n", 0, start) + 1
+                if source[line_start:start].strip(" ") or start - line_start > 3:
                     continue
-                image = bool(match["bang"])
-                links.append(Link(number, target, image, match["text"] if image else None))
-            match = REFERENCE.match(line)
-            if match:
-                finding = check_url(match["target"], number, field)
-                if finding:
-                    findings.append(finding)
-                else:
-                    links.append(Link(number, match["target"], False, None))
+                target, bang = match["ref"], False
+            finding = check_url(target, number, field)
+            if finding:
+                findings.append(finding)
+                continue
+            image = bang
+            links.append(Link(number, target, image, match["text"] if image else None))
     return findings, links

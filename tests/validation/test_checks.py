@@ -111,3 +111,17 @@ def test_check_never_runs_markdown(monkeypatch):
     monkeypatch.setattr(markdown.Markdown, "convert", refuse)
     problems, errors, warnings = validate(case_settings(CASES / "script-tag"))
     assert len(errors) == 1
+
+
+def test_light_settings_of_the_check_agree_with_pelicans():
+    from press.check import DEFAULTS, read_settings_light
+
+    light = read_settings_light(ROOT / "pelicanconf.py", content=FIXTURES / "bilingual")
+    full = load_settings(ROOT / "pelicanconf.py", content=FIXTURES / "bilingual")
+    for key in DEFAULTS:
+        expected = full[key]
+        if key == "SLUG_REGEX_SUBSTITUTIONS":
+            expected = [tuple(pair) for pair in expected]
+            assert [tuple(pair) for pair in light[key]] == expected
+        else:
+            assert light[key] == expected, key
