@@ -172,7 +172,7 @@ class Checker:
                 if entry:
                     entries.append(entry)
         self.check_groups(entries)
-        return sorted(self.problems, key=lambda p: (p.path, p.line, p.field, p.message))
+        return sorted(self.problems, key=lambda p: (p.path, p.line))  # stable: found order within a line
 
     # -- one file --------------------------------------------------------------------
     def check_file(self, kind, rel, text):
