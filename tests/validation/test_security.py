@@ -116,3 +116,10 @@ def test_headers_files_carry_the_policy(fixture_site):
 def test_allowed_iframe_hosts_reach_the_policy():
     assert "frame-src https://www.youtube-nocookie.com;" in policy.content_security_policy(["www.youtube-nocookie.com"])
     assert "frame-src 'none'" in policy.content_security_policy()
+
+
+def test_deploying_docs_show_the_headers_the_build_writes():
+    text = (ROOT / "docs" / "deploying-headers.md").read_text(encoding="utf-8")
+    assert policy.netlify_headers() in text
+    assert policy.htaccess() in text
+    assert policy.nginx() in text
