@@ -25,7 +25,7 @@ DEFAULT_LANG = "vi"
 READERS = {"rst": None}
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["readcache", "multilingual", "validation"]
+PLUGINS = ["readcache", "multilingual", "portal", "validation"]
 
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
@@ -89,7 +89,71 @@ UNION = {
     "zh": {"name": "越南友好组织联合会", "address": "河内市巴亭郡馆圣路105A号"},
     "km": {"name": "សហភាពអង្គការមិត្តភាពវៀតណាម", "address": "105A Quan Thanh, Ba Dinh, ហាណូយ"},
 }
-UNION_CONTACT = {"phone": "", "fax": "", "email": ""}
+# SAMPLE VALUES, not the union's real numbers: a placeholder phone/fax and an address under
+# the reserved example.org domain. Replace them with your union's own.
+UNION_CONTACT = {
+    "phone": "+84 000 000 000",
+    "fax": "+84 000 000 001",
+    "email": "lienhe@example.org",
+}
+
+# The portal theme (plugins/portal): ticker messages per language, partner organisations
+# (names per language; a language without its own name shows the English one), and how
+# many articles each home block lists.
+PORTAL = {
+    "ticker": {
+        "vi": [
+            "Chào mừng bạn đọc đến với bản tin đối ngoại nhân dân.",
+            "Mời các Liên hiệp hữu nghị địa phương gửi tin, bài về hoạt động của mình.",
+        ],
+        "en": [
+            "Welcome to the people-to-people diplomacy bulletin.",
+            "Provincial friendship unions are invited to send us news of their activities.",
+        ],
+        "fr": [
+            "Bienvenue dans le bulletin de la diplomatie populaire.",
+            "Les unions provinciales d’amitié sont invitées à nous envoyer leurs nouvelles.",
+        ],
+        "lo": [
+            "ຍິນດີຕ້ອນຮັບສູ່ຈົດໝາຍຂ່າວການທູດປະຊາຊົນ.",
+            "ຂໍເຊີນສະຫະພັນມິດຕະພາບແຂວງສົ່ງຂ່າວກິດຈະກຳຂອງຕົນມາໃຫ້ພວກເຮົາ.",
+        ],
+        "zh": [
+            "欢迎阅读人民外交简报。",
+            "欢迎各省友好组织联合会投稿介绍本地活动。",
+        ],
+        "km": [
+            "សូមស្វាគមន៍មកកាន់ព្រឹត្តិបត្រការទូតប្រជាជន។",
+            "សូមអញ្ជើញសហភាពមិត្តភាពខេត្តផ្ញើព័ត៌មានអំពីសកម្មភាពរបស់ខ្លួនមកយើង។",
+        ],
+    },
+    "links": [
+        {
+            "name": {
+                "vi": "Liên hiệp các tổ chức hữu nghị Việt Nam",
+                "en": "Viet Nam Union of Friendship Organisations",
+            },
+            "url": "https://vufo.org.vn",
+        },
+        {
+            "name": {"vi": "Bộ Ngoại giao", "en": "Ministry of Foreign Affairs"},
+            "url": "https://mofa.gov.vn",
+        },
+        {
+            "name": {
+                "vi": "Cổng Thông tin điện tử Chính phủ",
+                "en": "Viet Nam Government Portal",
+            },
+            "url": "https://chinhphu.vn",
+        },
+    ],
+    "per_category_on_home": 4,
+    "hot_news": 5,
+    "related": 5,
+    "other_news": 5,
+    "photo_strip": 8,
+    "events_on_home": 5,
+}
 
 # Content validation and security (plugins/validation): pictures over the size limit are
 # errors; iframes only from these hosts (also allowed by the Content-Security-Policy).

@@ -13,6 +13,7 @@ from invoke import task
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT))
 
 import contract  # noqa: E402
 
@@ -84,6 +85,15 @@ def serve(c, port=None):
         f"{shlex.quote(str(CONFIG['content_path']))}",
         pty=False,
     )
+
+
+@task
+def screenshots(c):
+    """PNGs of home and an article at 375 px and 1280 px, in vi and en, into screenshots/."""
+    from press.browser import screenshots as take
+
+    for path in take(ROOT / "screenshots"):
+        print(path.relative_to(ROOT))
 
 
 @task(help={"args": "extra arguments for pytest, e.g. -k dates"})

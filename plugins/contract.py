@@ -40,6 +40,8 @@ PATH_WORDS = {
         "author": "tac-gia",
         "archive": "luu-tru",
         "page": "trang",
+        "gallery": "thu-vien-anh",
+        "links": "lien-ket",
     },
     "*": {
         "category": "category",
@@ -47,6 +49,8 @@ PATH_WORDS = {
         "author": "author",
         "archive": "archive",
         "page": "page",
+        "gallery": "gallery",
+        "links": "links",
     },
 }
 

@@ -11,6 +11,7 @@ import ctypes.util
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -91,6 +92,8 @@ def build(
     output_path.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output_path.name}-building-", dir=output_path.parent))
     settings["OUTPUT_PATH"] = str(staging)
+    # Pages whose inputs did not change are taken from the published output.
+    settings["PUBLISHED_OUTPUT_PATH"] = str(output_path)
 
     # Pelican deduplicates log messages for the life of the process; count this build's own.
     LimitFilter._raised_messages.clear()
@@ -113,7 +116,7 @@ def build(
             swap_in(staging, output_path)
             result.published = True
     finally:  # also on KeyboardInterrupt (SIGINT): the old site stays, the staging goes
-        if staging.exists():
+        if not result.published and staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     return result
 
@@ -136,18 +139,21 @@ def swap_in(staging: Path, output_path: Path) -> None:
     """Replace `output_path` by `staging` with renames, so readers never see half a site.
 
     On Linux the two folders are exchanged in one atomic step, so even a SIGKILL at any
-    moment leaves a complete site at `output_path`.
+    moment leaves a complete site at `output_path`; elsewhere two renames do it.
     """
-    if output_path.exists() and _exchange(staging, output_path):
-        shutil.rmtree(staging, ignore_errors=True)  # now holds the previous site
-    else:
+    if not (output_path.exists() and _exchange(staging, output_path)):
         retired = None
         if output_path.exists():
             retired = Path(tempfile.mkdtemp(prefix=f".{output_path.name}-old-", dir=output_path.parent))
             os.rename(output_path, retired / "site")
         os.rename(staging, output_path)
-        if retired is not None:
-            shutil.rmtree(retired, ignore_errors=True)
-    for pattern in (f".{output_path.name}-building-*", f".{output_path.name}-old-*"):
-        for leftover in output_path.parent.glob(pattern):
-            shutil.rmtree(leftover, ignore_errors=True)  # from builds that were killed
+    # The staging folder now holds the previous site (after an exchange); builds that were
+    # killed left staging folders; retired sites are deleted in the background, since
+    # removing thousands of files would otherwise delay every build.
+    leftovers = list(output_path.parent.glob(f".{output_path.name}-building-*"))
+    leftovers += list(output_path.parent.glob(f".{output_path.name}-old-*"))
+    if leftovers:
+        subprocess.Popen(
+            ["rm", "-rf", "--", *map(str, leftovers)],
+            start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )

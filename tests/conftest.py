@@ -52,6 +52,14 @@ def sample_site(tmp_path_factory):
     return build_site(ROOT / "content", tmp_path_factory.mktemp("sample") / "output")
 
 
+@pytest.fixture(scope="session")
+def portal_site(tmp_path_factory):
+    """The theme's richer fixture (featured, images, events, places), 3 articles a page."""
+    return build_site(
+        FIXTURES / "portal", tmp_path_factory.mktemp("portal") / "output", DEFAULT_PAGINATION=3
+    )
+
+
 @pytest.fixture
 def content_copy(tmp_path):
     """A writable copy of the fixture content, for tests that change it."""

@@ -10,8 +10,15 @@ import contract
 
 from . import i18n
 from .languages import make_languages
+from .pagecache import PROVIDERS_KEY, PageCache, Recorder, object_key
 from .render import render_all
-from .site import build_tree, group_translations, link_translations, tree_pages
+from .site import (
+    build_tree,
+    group_translations,
+    link_translations,
+    tree_pages,
+    tree_pages_signal,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +45,7 @@ class MultilingualGenerator(Generator):
         super().__init__(*args, **kwargs)
         self.languages = make_languages()
         self.output_pages = []
+        self.recorder = Recorder(self.env)
 
     def generate_context(self):
         sources = self.context.get(SOURCES_KEY, {})
@@ -47,23 +55,65 @@ class MultilingualGenerator(Generator):
         self.trees = {
             code: build_tree(lang, groups, page_groups) for code, lang in self.languages.items()
         }
-        self.output_pages = [
-            page for tree in self.trees.values() for page in tree_pages(tree, self.settings)
-        ]
-        link_translations(self.output_pages, self.languages, default)
         self.context["article_groups"] = groups
         self.context["trees"] = self.trees
+        self.output_pages = []
+        for tree in self.trees.values():
+            self.output_pages.extend(tree_pages(tree, self.settings))
+            for _receiver, pages in tree_pages_signal.send(
+                tree, context=self.context, settings=self.settings
+            ):
+                self.output_pages.extend(pages or ())
+        link_translations(self.output_pages, self.languages, default)
 
     def generate_output(self, writer):
         base = dict(self.context)
         base["languages"] = self.languages
         for name in {page.template for page in self.output_pages}:
             self.env.get_template(name)  # compile once, before workers fork
-        render_all(
-            self.output_pages,
-            lambda page: self.render(page, base),
-            self.settings.get("MULTILINGUAL", {}).get("workers", 0),
+        options = self.settings.get("MULTILINGUAL", {})
+        self.objects = self.content_objects()
+        self.page_cache = None
+        pending = self.output_pages
+        if options.get("page_cache", True):
+            self.page_cache = PageCache(self.settings, *self.cache_inputs())
+            pending = []
+            for page in self.output_pages:
+                if self.page_cache.reusable(page, self.objects):
+                    self.page_cache.keep(page)
+                else:
+                    pending.append(page)
+        results = render_all(pending, lambda page: self.render(page, base), options.get("workers", 0))
+        if self.page_cache:
+            for save_as, entry in results:
+                self.page_cache.store(save_as, entry)
+            self.page_cache.save()
+        logger.info(
+            "Rendered %d of %d pages (%d unchanged)",
+            len(pending), len(self.output_pages), len(self.output_pages) - len(pending),
         )
+
+    def content_objects(self) -> dict:
+        sources = self.context.get(SOURCES_KEY, {})
+        objects = {
+            object_key(item): item for items in sources.values() for item in items
+        }
+        objects.update((object_key(tree), tree) for tree in self.trees.values())
+        objects.update((object_key(p), p) for p in self.context.get(PROVIDERS_KEY, []))
+        return objects
+
+    def cache_inputs(self):
+        """What every page may depend on: code, templates, catalogs, config, and any
+        content file that is not an article or page (registries, data, images)."""
+        plugins_root = Path(__file__).resolve().parent.parent
+        code = [plugins_root, Path(self.settings["THEME"]), Path(self.settings["TRANSLATIONS_PATH"])]
+        sources = {item.source_path for item in self.objects.values() if hasattr(item, "source_path")}
+        stamped = [
+            str(path)
+            for path in Path(self.settings["PATH"]).rglob("*")
+            if path.is_file() and str(path) not in sources
+        ]
+        return code, stamped
 
     def render(self, page, base):
         template = self.env.get_template(page.template)
@@ -76,8 +126,16 @@ class MultilingualGenerator(Generator):
             page_url=page.url,
             union=union_info(self.settings, page.lang.code),
         )
-        html = template.render(context)
+        recorder = self.recorder
+        recorder.reads = set()
+        try:
+            html = template.render(context)
+            reads = recorder.reads
+        finally:
+            recorder.reads = None
         write_if_changed(Path(self.output_path) / page.save_as, html)
+        entry = self.page_cache.record(page, reads, self.objects) if self.page_cache else None
+        return page.save_as, entry
 
 
 def write_if_changed(path: Path, text: str) -> bool:

@@ -33,27 +33,31 @@ def _render_share(share: int, shares: int):
     collector = _RecordCollector()
     root = logging.getLogger()
     root.handlers = [collector]  # the parent prints the records once, in order
+    results = []
     for page in pages[share::shares]:
         try:
-            render(page)
+            results.append(render(page))
         except Exception as error:  # reported by the parent, which fails the build
             logging.getLogger(__name__).error("Could not render %s: %s", page.url or "/", error)
-    return collector.records
+    return collector.records, results
 
 
-def render_all(pages, render, workers: int = 0) -> None:
+def render_all(pages, render, workers: int = 0) -> list:
+    """Call `render(page)` for every page; return what the calls returned."""
     workers = workers or os.cpu_count() or 1
     if workers < 2 or len(pages) < PARALLEL_THRESHOLD:
-        for page in pages:
-            render(page)
-        return
+        return [render(page) for page in pages]
     global _job
     _job = (render, pages)
+    results = []
     try:
         with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
             shares = [pool.submit(_render_share, share, workers) for share in range(workers)]
             for future in shares:
-                for record in future.result():
+                records, share_results = future.result()
+                for record in records:
                     logging.getLogger(record.name).handle(record)
+                results.extend(share_results)
     finally:
         _job = None
+    return results

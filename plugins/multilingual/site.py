@@ -11,7 +11,20 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from blinker import signal
+
 import contract
+
+# Other plugins add pages to the language trees by answering this signal:
+#
+#     @tree_pages_signal.connect
+#     def document_pages(tree, context, settings):
+#         yield OutputPage(("document", slug), tree.lang, url, "document.html", {...})
+#
+# It is sent once per tree after the trees are built; `context` is Pelican's shared
+# context (with "trees" and "article_groups"). Pages with the same identity in several
+# trees become each other's translations. Templates get the page's `context` dict.
+tree_pages_signal = signal("multilingual-tree-pages")
 
 
 @dataclass
@@ -138,6 +151,8 @@ class Tree:
             return f"{self.lang.prefix}{words['archive']}/"
         if kind == "year":
             return f"{self.lang.prefix}{words['archive']}/{key}/"
+        if kind in ("gallery", "links"):
+            return f"{self.lang.prefix}{words[kind]}/"
         if kind == "404":
             return f"{self.lang.prefix}404.html"
         raise ValueError(kind)
@@ -235,6 +250,11 @@ def tree_pages(tree, settings):
             tree, ("year", year), tree.url("year", year), items, per_page,
             "year.html", {"year": year},
         )
+    photos = [a for a in tree.articles if a.metadata.get("image")]
+    yield OutputPage(
+        ("gallery",), tree.lang, tree.url("gallery"), "gallery.html", {"photos": photos}
+    )
+    yield OutputPage(("links",), tree.lang, tree.url("links"), "links.html", {})
     yield OutputPage(("404",), tree.lang, tree.url("404"), "404.html", {})
 
 

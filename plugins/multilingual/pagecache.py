@@ -1,0 +1,307 @@
+"""Skip re-rendering pages whose inputs have not changed since the last build.
+
+While a page renders, every attribute a template reads from a content object or a
+language tree goes through the Jinja environment's `getattr`/`getitem`; this module
+records those reads as (object, attribute) pairs. The next build recomputes each
+recorded value from the new content: if all are equal, and so are the page's own
+context, its translations, and a global digest of templates, catalogs, code and
+settings, the page is taken from the previous output instead of being rendered.
+Editing one article therefore re-renders its own pages and the listings that show
+what changed (its title, date, summary), not the whole site.
+
+Plugins that give templates derived data through methods (related news, say) make
+their objects trackable with a `cache_key` attribute (a tuple unique in the build) and
+list them in the context under PROVIDERS_KEY. Calls to methods of any tracked object are
+recorded with their arguments and result, and re-made on the next build to compare.
+
+Values a token cannot describe stably (objects without a known shape) make the page
+uncacheable: it is simply rendered every time.
+"""
+
+import dataclasses
+import datetime
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from jinja2 import Undefined
+from pelican.contents import Content
+from pelican.urlwrappers import URLWrapper
+
+from .site import Pagination, Tree
+
+UNCACHEABLE = "\0uncacheable"
+FORMAT = "pagecache-2"
+# Context key where plugins list the objects with a `cache_key` they give templates.
+PROVIDERS_KEY = "page_cache_providers"
+
+
+def object_key(obj):
+    if isinstance(obj, Content):
+        return ("content", obj.source_path)
+    if isinstance(obj, Tree):
+        return ("tree", obj.lang.code)
+    key = getattr(obj, "cache_key", None)
+    if isinstance(key, tuple):
+        return key
+    return None
+
+
+def call_arguments(tokens, objects):
+    """Turn recorded argument tokens back into values; None when one cannot be."""
+    values = []
+    for tok in tokens:
+        if isinstance(tok, tuple) and tok in objects:
+            values.append(objects[tok])
+        elif tok is None or isinstance(tok, (str, int, float, bool)):
+            values.append(tok)
+        else:
+            return None
+    return values
+
+
+def token(value, depth=0, memo=None):
+    """A stable, comparable description of what a template saw.
+
+    `memo` (id -> token) lets one build describe a shared list, such as a tree's
+    articles, once rather than once per page that shows it.
+    """
+    if memo is not None and isinstance(value, (list, tuple, dict, Pagination)):
+        known = memo.get(id(value))
+        if known is None:
+            known = memo[id(value)] = (value, _token(value, depth, memo))
+        return known[1]
+    return _token(value, depth, memo)
+
+
+def _token(value, depth, memo):
+    if isinstance(value, str) and len(value) > 200:
+        return ("sha1", hashlib.sha1(value.encode("utf-8", "surrogatepass")).hexdigest())
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, (datetime.datetime, datetime.date)):
+        return value.isoformat()
+    key = object_key(value)
+    if key is not None:
+        return key
+    if isinstance(value, URLWrapper):
+        return ("wrapper", type(value).__name__, value.name, value.slug)
+    if depth > 6:
+        return UNCACHEABLE
+    if isinstance(value, (list, tuple)):
+        tok = tuple(token(item, depth + 1, memo) for item in value)
+    elif isinstance(value, dict):
+        tok = tuple(sorted((str(k), token(v, depth + 1, memo)) for k, v in value.items()))
+    elif isinstance(value, Pagination):
+        tok = ("pagination", value.number, value.count, token(value.items, depth + 1, memo), tuple(value.urls))
+    else:
+        tok = None
+    if tok is not None:
+        # Long containers are summarised by a digest: equal digests, equal contents.
+        if len(tok) > 16 and not contains_uncacheable(tok):
+            return ("digest", hashlib.sha1(repr(tok).encode()).hexdigest())
+        return tok
+    if hasattr(value, "code") and hasattr(value, "tag"):  # a Language
+        return ("language", value.code)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+        return ("dataclass", type(value).__qualname__, token(fields, depth + 1, memo))
+    if callable(value):
+        return ("callable", getattr(value, "__qualname__", type(value).__name__))
+    return UNCACHEABLE
+
+
+def contains_uncacheable(tok) -> bool:
+    if tok == UNCACHEABLE:
+        return True
+    if isinstance(tok, tuple):
+        return any(contains_uncacheable(t) for t in tok)
+    return False
+
+
+class Recorder:
+    """Installed on a Jinja environment; records reads while `reads` is a set."""
+
+    def __init__(self, env):
+        self.reads = None
+        plain_getattr, plain_getitem = env.getattr, env.getitem
+
+        def getattr_(obj, attribute):
+            value = plain_getattr(obj, attribute)
+            key = object_key(obj) if self.reads is not None else None
+            if key is None:
+                return value
+            if (
+                callable(value)
+                and not isinstance(value, (Undefined, type))
+                and object_key(value) is None
+            ):
+                return self.recording_call(key, attribute, value)
+            self.reads.add((key, attribute))
+            return value
+
+        def getitem(obj, argument):
+            if self.reads is not None and isinstance(argument, str) and object_key(obj) is not None:
+                self.reads.add((object_key(obj), argument))
+            return plain_getitem(obj, argument)
+
+        env.getattr, env.getitem = getattr_, getitem
+
+    def recording_call(self, key, name, method):
+        def call(*args, **kwargs):
+            tokens = tuple(token(arg) for arg in args)
+            reads = self.reads
+            if reads is not None:
+                if kwargs or call_arguments(tokens, _Resolvable(tokens)) is None:
+                    reads.add((key, ("uncacheable-call", name)))
+                else:
+                    reads.add((key, ("call", name, tokens)))
+            return method(*args, **kwargs)
+
+        return call
+
+
+class _Resolvable(dict):
+    """Accepts every tuple token as an object key (the check only asks whether it could be)."""
+
+    def __init__(self, tokens):
+        super().__init__((tok, None) for tok in tokens if isinstance(tok, tuple))
+
+
+def files_digest(paths, stamps=()) -> str:
+    """Digest of code, templates and catalogs by content; of `stamps` by size and time."""
+    digest = hashlib.sha256()
+    for root in paths:
+        root = Path(root)
+        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+        for path in files:
+            if "__pycache__" in path.parts:
+                continue
+            digest.update(str(path).encode())
+            digest.update(path.read_bytes())
+    for path in sorted(stamps):
+        stat = os.stat(path)
+        digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+def settings_digest(settings) -> str:
+    simple = {
+        key: value
+        for key, value in settings.items()
+        if key.isupper() and key not in ("OUTPUT_PATH", "PUBLISHED_OUTPUT_PATH")
+        and contains_uncacheable(token(value)) is False
+    }
+    return hashlib.sha256(repr(token(simple)).encode()).hexdigest()
+
+
+class PageCache:
+    def __init__(self, settings, global_inputs, stamped_inputs=()):
+        self.previous_output = Path(settings.get("PUBLISHED_OUTPUT_PATH") or settings["OUTPUT_PATH"])
+        self.output = Path(settings["OUTPUT_PATH"])
+        key = hashlib.sha256(str(self.previous_output.resolve()).encode()).hexdigest()[:16]
+        self.path = Path(settings["CACHE_PATH"]) / f"pages-{key}.pickle"
+        self.global_digest = hashlib.sha256(
+            (FORMAT + settings_digest(settings) + files_digest(global_inputs, stamped_inputs)).encode()
+        ).hexdigest()
+        self.entries = {}
+        try:
+            with open(self.path, "rb") as cache_file:
+                stored_digest, entries = pickle.load(cache_file)
+            if stored_digest == self.global_digest:
+                self.entries = entries
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+            pass
+        self.fresh = {}
+        self._resolved = {}
+        self._memo = {}
+        self._folders = set()
+        self._in_place = None
+
+    def page_digest(self, page) -> str | None:
+        parts = (
+            page.identity, page.url, page.template, page.lang.code,
+            token(page.context, memo=self._memo), token(page.translations, memo=self._memo),
+            token(page.switcher, memo=self._memo),
+            getattr(page, "x_default", None),
+        )
+        if contains_uncacheable(parts):
+            return None
+        return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+    def current(self, key, attribute, objects):
+        memo = (key, attribute)
+        if memo not in self._resolved:
+            obj = objects.get(key)
+            if obj is None or (isinstance(attribute, tuple) and attribute[0] != "call"):
+                self._resolved[memo] = UNCACHEABLE
+            elif isinstance(attribute, tuple):
+                _, name, tokens = attribute
+                arguments = call_arguments(tokens, objects)
+                if arguments is None:
+                    self._resolved[memo] = UNCACHEABLE
+                else:
+                    result = getattr(obj, name)(*arguments)
+                    self._resolved[memo] = token(result, memo=self._memo)
+            else:
+                try:
+                    self._resolved[memo] = token(getattr(obj, attribute), memo=self._memo)
+                except AttributeError:
+                    try:
+                        self._resolved[memo] = token(obj[attribute], memo=self._memo)
+                    except Exception:
+                        self._resolved[memo] = ("missing",)
+        return self._resolved[memo]
+
+    def reusable(self, page, objects) -> bool:
+        """True when the previous output of this page can be kept as it is."""
+        entry = self.entries.get(page.save_as)
+        digest = self.page_digest(page)
+        if entry is None or digest is None or entry[0] != digest:
+            return False
+        for (key, attribute), seen in entry[1]:
+            if self.current(key, attribute, objects) != seen:
+                return False
+        return (self.previous_output / page.save_as).is_file()
+
+    def keep(self, page) -> None:
+        """Put the previous output of the page into this build's output (a hard link:
+        the page is never written to, so the published copy cannot change)."""
+        self.fresh[page.save_as] = self.entries[page.save_as]
+        if self._in_place is None:
+            self._in_place = self.previous_output.resolve() == self.output.resolve()
+        if self._in_place:
+            return
+        target = os.path.join(self.output, page.save_as)
+        folder = os.path.dirname(target)
+        if folder not in self._folders:
+            os.makedirs(folder, exist_ok=True)
+            self._folders.add(folder)
+        os.link(os.path.join(self.previous_output, page.save_as), target)
+
+    def record(self, page, reads, objects) -> tuple | None:
+        digest = self.page_digest(page)
+        if digest is None:
+            return None
+        deps = tuple(
+            sorted(
+                (((key, attribute), self.current(key, attribute, objects)) for key, attribute in reads),
+                key=repr,
+            )
+        )
+        if any(contains_uncacheable(seen) for _, seen in deps):
+            return None
+        return digest, deps
+
+    def store(self, save_as, entry) -> None:
+        if entry is not None:
+            self.fresh[save_as] = entry
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".pages-")
+        with os.fdopen(handle, "wb") as cache_file:
+            pickle.dump((self.global_digest, self.fresh), cache_file, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, self.path)
