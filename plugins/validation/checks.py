@@ -401,9 +401,18 @@ class Checker:
 
 def province_hook():
     """`places.lookup`/`places.suggest` when the places plugin is installed, else None."""
-    try:
-        import places  # noqa: PLC0415
-    except ImportError:
+    import importlib  # noqa: PLC0415
+
+    places = None
+    for name in ("places", "places.places"):  # the package, or its module of that name
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        if hasattr(module, "lookup"):
+            places = module
+            break
+    if places is None:
         return None
     lookup = getattr(places, "lookup", None)
     suggest = getattr(places, "suggest", None)

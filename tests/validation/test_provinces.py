@@ -3,8 +3,6 @@
 import sys
 import types
 
-import pytest
-
 from conftest import ROOT
 from press.check import read_settings_light, validate
 
@@ -35,10 +33,13 @@ def test_the_hook_uses_lookup_and_suggest(tmp_path, monkeypatch):
 
 
 def test_with_the_real_places_plugin(tmp_path):
-    places = pytest.importorskip(
-        "places", reason="plugins/places/ is not merged into this branch yet: province names are not checked"
-    )
+    from places import places
+
     assert places.lookup("Khánh Hòa")
-    problems, errors, warnings = validate(write_article(tmp_path, "Khánh Hòa, Tỉnh Không Có"))
-    assert len(errors) == 1
-    assert "'Tỉnh Không Có' is not a province of Vietnam" in errors[0]
+    problems, errors, warnings = validate(write_article(tmp_path, "Khánh Hòa, Khanh Hoa, Quang Nom, Tỉnh Không Có"))
+    assert errors == [
+        "articles/2024/a.vi.md:3: Provinces: 'Quang Nom' is not a province of Vietnam; "
+        "did you mean 'Quảng Nam'? (province names as written, comma-separated)",
+        "articles/2024/a.vi.md:3: Provinces: 'Tỉnh Không Có' is not a province of Vietnam "
+        "(province names as written, comma-separated)",
+    ]
