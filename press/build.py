@@ -95,9 +95,12 @@ def build(
     # Pages whose inputs did not change are taken from the published output.
     settings["PUBLISHED_OUTPUT_PATH"] = str(output_path)
 
-    # Pelican deduplicates log messages for the life of the process; count this build's own.
+    # Pelican's log filter is global to the process: it deduplicates messages for the life of
+    # the process and accumulates every LOG_FILTER it has read. Give this build its own.
     LimitFilter._raised_messages.clear()
     LimitFilter._group_count.clear()
+    LimitFilter._ignore.clear()
+    LimitFilter._ignore.update(tuple(pair) for pair in settings.get("LOG_FILTER", []))
     collector = ProblemCollector()
     root_logger = logging.getLogger()
     root_logger.addHandler(collector)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, ROOT, build_site
+from press.build import build
 
 FAULT_PLUGINS = Path(__file__).parent / "plugins"
 PROJECT_SETTINGS = runpy.run_path(str(ROOT / "pelicanconf.py"))
@@ -102,28 +103,43 @@ def leftovers_vanish(folder: Path, seconds=60) -> bool:
     return True
 
 
-def test_strict_mode_counts_only_unfiltered_warnings(tmp_path):
+def fault_build(content, output, monkeypatch, fault, **kwargs):
+    """An in-process build with the test-only fault_injection plugin enabled."""
+    monkeypatch.setenv("PRESS_TEST_FAULT", fault)
+    overrides = kwargs.pop("overrides", {})
+    overrides.update(
+        PLUGIN_PATHS=[str(ROOT / "plugins"), str(FAULT_PLUGINS)],
+        PLUGINS=[*PROJECT_SETTINGS["PLUGINS"], "fault_injection"],
+    )
+    return build(content=content, output=output, overrides=overrides, **kwargs)
+
+
+def test_strict_mode_counts_only_unfiltered_warnings(tmp_path, monkeypatch):
     content = FIXTURES / "bilingual"
-    process = press_with_fault(content, tmp_path / "a", "warn", "--strict")
-    stdout, stderr = process.communicate(timeout=300)
-    assert process.returncode == 1, stderr
-    assert "Injected warning for the strict-mode test" in stdout + stderr
-    assert "Build failed with 0 error(s) and 1 warning(s) (strict)" in stderr
+    result = fault_build(content, tmp_path / "a", monkeypatch, "warn", strict=True)
+    assert not result.ok and not result.errors
+    assert result.warnings == ["Injected warning for the strict-mode test"]
     assert not (tmp_path / "a").exists()
     # Filtered out with LOG_FILTER, the same warning no longer fails a strict build
     # (Pelican's own `--fatal warnings` would still trip on it).
-    process = press_with_fault(
-        content, tmp_path / "b", "warn", "--strict",
-        overrides={"LOG_FILTER": [[30, "Injected warning for the strict-mode test"]]},
+    result = fault_build(
+        content, tmp_path / "b", monkeypatch, "warn", strict=True,
+        overrides={"LOG_FILTER": [(30, "Injected warning for the strict-mode test")]},
     )
-    _, stderr = process.communicate(timeout=300)
-    assert process.returncode == 0, stderr
+    assert result.ok and result.warnings == []
     assert (tmp_path / "b" / "index.html").exists()
-    # Not strict: the warning is shown but the site is published.
-    process = press_with_fault(content, tmp_path / "c", "warn")
-    _, stderr = process.communicate(timeout=300)
-    assert process.returncode == 0, stderr
-    assert "1 warning(s), not fatal in a development build." in stderr
+    # Not strict: the warning is listed but the site is published.
+    result = fault_build(content, tmp_path / "c", monkeypatch, "warn")
+    assert result.ok and result.warnings == ["Injected warning for the strict-mode test"]
+    assert (tmp_path / "c" / "index.html").exists()
+
+
+def test_strict_build_command_fails_on_a_warning(tmp_path):
+    process = press_with_fault(FIXTURES / "bilingual", tmp_path / "a", "warn", "--strict")
+    stdout, stderr = process.communicate(timeout=300)
+    assert process.returncode == 1, stderr
+    assert "Injected warning for the strict-mode test" in stdout
+    assert "Build failed with 0 error(s) and 1 warning(s) (strict)" in stderr
 
 
 def test_two_builds_of_the_same_content_are_byte_identical(tmp_path):
