@@ -142,9 +142,10 @@ def test_strict_build_command_fails_on_a_warning(tmp_path):
     assert "Build failed with 0 error(s) and 1 warning(s) (strict)" in stderr
 
 
-def test_two_builds_of_the_same_content_are_byte_identical(tmp_path):
-    first = build_site(FIXTURES / "bilingual", tmp_path / "one" / "output")
-    second = build_site(FIXTURES / "bilingual", tmp_path / "two" / "output")
+@pytest.mark.parametrize("content", [FIXTURES / "bilingual", ROOT / "content"], ids=["fixture", "sample"])
+def test_two_builds_of_the_same_content_are_byte_identical(tmp_path, content):
+    first = build_site(content, tmp_path / "one" / "output")
+    second = build_site(content, tmp_path / "two" / "output")
     hashes = snapshot(first.root)
     assert len(hashes) > 50
     assert hashes == snapshot(second.root)

@@ -123,3 +123,7 @@ def test_deploying_docs_show_the_headers_the_build_writes():
     assert policy.netlify_headers() in text
     assert policy.htaccess() in text
     assert policy.nginx() in text
+
+
+def test_sample_site_has_no_script_event_attribute_or_foreign_request(sample_site):
+    assert crawl(sample_site) == []
