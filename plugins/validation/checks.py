@@ -172,6 +172,7 @@ class Checker:
                 if entry:
                     entries.append(entry)
         self.check_groups(entries)
+        self.check_document_references(entries)
         return sorted(self.problems, key=lambda p: (p.path, p.line))  # stable: found order within a line
 
     # -- one file --------------------------------------------------------------------
@@ -354,6 +355,31 @@ class Checker:
                      "{filename}/articles/…/x.vi.md, {static}/images/…, /path/ or https://…")
 
     # -- across files ----------------------------------------------------------------
+    def check_document_references(self, entries):
+        """A document cited in an article but not in the registry (content/directives/)."""
+        symbols = symbols_module()
+        registry = self.root / "directives"
+        if symbols is None or not registry.is_dir():
+            return
+        registered = set()
+        for rel, path in self.markdown_files(["directives"]):
+            text = self.read(rel, path)
+            if text is None:
+                continue
+            symbol = headers.parse(text).get("symbol")
+            canonical = symbols.canonical_symbol(symbol) if symbol else None
+            if canonical:
+                registered.add(canonical)
+        for kind, rel, header, *_ in entries:
+            if kind != "article" or not header.body.strip():
+                continue
+            for reference in symbols.find_references(header.body):
+                if reference.symbol not in registered:
+                    line = header.body_line + header.body.count("\n", 0, reference.start)
+                    self.add(rel, line, "body", f"the document {reference.symbol} is not in the registry",
+                             f"a registry entry content/directives/{symbols.symbol_slug(reference.symbol)}.vi.md",
+                             WARNING)
+
     def check_groups(self, entries):
         default = contract.DEFAULT_LANG
         by_stem = defaultdict(list)
@@ -397,6 +423,16 @@ class Checker:
                     if code not in have:
                         self.add(original[1], 1, "Lang", f"the page has no {code} translation",
                                  f"{key[2]}.{code}.md beside it", WARNING)
+
+
+def symbols_module():
+    """documents.symbols (the document-symbol recogniser) when installed, else None."""
+    import importlib  # noqa: PLC0415
+
+    try:
+        return importlib.import_module("documents.symbols")
+    except ImportError:
+        return None
 
 
 def province_hook():
