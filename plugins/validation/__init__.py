@@ -18,6 +18,7 @@ Settings (pelicanconf.py), all optional:
 """
 
 import logging
+import os
 from pathlib import Path
 
 from pelican import signals
@@ -27,12 +28,16 @@ from . import checks, policy, sanitize
 logger = logging.getLogger(__name__)
 
 _settings = {}
+_cache = sanitize.CleanCache(None)
 
 
 def start(pelican):
+    global _cache
     _settings.clear()
     _settings.update(checks.options(pelican.settings))  # unknown keys stop the build
     _settings["SITEURL"] = pelican.settings.get("SITEURL", "")
+    cache_path = pelican.settings.get("CACHE_PATH")
+    _cache = sanitize.CleanCache(os.path.join(cache_path, "clean-cache.pickle") if cache_path else None)
 
 
 def add_policy(generator):
@@ -44,17 +49,22 @@ def clean_content(instance):
     siteurl = _settings.get("SITEURL", "")
     content = getattr(instance, "_content", None)
     if isinstance(content, str):
-        instance._content = sanitize.clean(content, siteurl)
+        instance._content = _cache.clean(content, siteurl)
     metadata = getattr(instance, "metadata", {})
     for key in ("title", "summary"):
         value = metadata.get(key)
         if isinstance(value, str) and ("<" in value or "&" in value):
-            cleaned = sanitize.clean(value, siteurl)
+            cleaned = _cache.clean(value, siteurl)
             metadata[key] = cleaned
             if key == "title":
                 instance.title = cleaned
             elif hasattr(instance, "_summary"):
                 instance._summary = cleaned
+
+
+def finish(pelican):
+    _cache.save()
+    write_headers(pelican)
 
 
 def write_headers(pelican):
@@ -69,4 +79,4 @@ def register():
     signals.initialized.connect(start)
     signals.generator_init.connect(add_policy)
     signals.content_object_init.connect(clean_content)
-    signals.finalized.connect(write_headers)
+    signals.finalized.connect(finish)

@@ -5,7 +5,11 @@ produced (content, title, summary) with nh3 (the Ammonia sanitiser) in case some
 past it, and marks links to other sites rel="noopener".
 """
 
+import hashlib
+import os
+import pickle
 import re
+import tempfile
 from urllib.parse import urlsplit
 
 import nh3
@@ -72,4 +76,47 @@ def add_noopener(html: str, siteurl: str = "") -> str:
             attributes = attributes.rstrip() + ' rel="noopener"'
         return f"<a {attributes}>"
 
-    return ANCHOR.sub(mark, html) if "<a " in html else html
+    return ANCHOR.sub(mark, html) if 'href="http' in html or 'href="//' in html else html
+
+
+class CleanCache:
+    """Sanitised HTML by (siteurl, sha1 of the HTML): unchanged articles are not cleaned again.
+
+    One pickle file beside Pelican's cache, written atomically, keeping only this build's
+    entries; an unreadable or outdated file is ignored.
+    """
+
+    VERSION = ("clean-1", nh3.__version__ if hasattr(nh3, "__version__") else "", repr(sorted(TAGS)),
+               repr(sorted((k, sorted(v)) for k, v in ATTRIBUTES.items())))
+
+    def __init__(self, path: str | None):
+        self.path = path
+        self.entries, self.used = {}, {}
+        if path:
+            try:
+                with open(path, "rb") as handle:
+                    version, entries = pickle.load(handle)
+                if version == self.VERSION:
+                    self.entries = entries
+            except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+                pass
+
+    def clean(self, html: str, siteurl: str = "") -> str:
+        if not html:
+            return html
+        key = (siteurl, hashlib.sha1(html.encode("utf-8", "surrogatepass")).digest())
+        cleaned = self.used.get(key) or self.entries.get(key)
+        if cleaned is None:
+            cleaned = clean(html, siteurl)
+        self.used[key] = cleaned
+        return cleaned
+
+    def save(self):
+        if not self.path or self.used.keys() == self.entries.keys():
+            return
+        folder = os.path.dirname(self.path) or "."
+        os.makedirs(folder, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".clean-cache-")
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump((self.VERSION, self.used), out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, self.path)
