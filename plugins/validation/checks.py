@@ -79,6 +79,13 @@ def parse_date(value: str):
     return None
 
 
+def is_before(later_text, later, earlier, earlier_text) -> bool:
+    """A date without a time means the whole day: 2024-03-01 is not before 2024-03-01 19:00."""
+    if " " not in later_text.strip() or " " not in earlier_text.strip():
+        return later.date() < earlier.date()
+    return later < earlier
+
+
 def date_problem(value: str) -> str:
     if not DATE_SHAPE.match(value):
         return f"'{value}' is not a date"
@@ -232,7 +239,7 @@ class Checker:
                 else:
                     dates[key] = parsed
         for later, earlier in (("modified", "date"), ("event_end", "event_start")):
-            if later in dates and earlier in dates and dates[later] < dates[earlier]:
+            if later in dates and earlier in dates and is_before(fields[later].value, dates[later], dates[earlier], fields[earlier].value):
                 item = fields[later]
                 self.add(rel, item.line, item.name,
                          f"{item.value} is before {fields[earlier].name} {fields[earlier].value}",

@@ -125,3 +125,17 @@ def test_light_settings_of_the_check_agree_with_pelicans():
             assert [tuple(pair) for pair in light[key]] == expected
         else:
             assert light[key] == expected, key
+
+
+def test_a_date_without_time_is_the_whole_day(tmp_path):
+    from press.check import read_settings_light
+
+    folder = tmp_path / "content" / "articles" / "2024"
+    folder.mkdir(parents=True)
+    (folder / "a.vi.md").write_text(
+        "Title: Bài\nDate: 2024-03-01 19:00\nModified: 2024-03-01\n"
+        "Event_start: 2024-03-01 19:45\nEvent_end: 2024-03-01\n\nNội dung.\n",
+        encoding="utf-8",
+    )
+    problems, errors, warnings = validate(read_settings_light(ROOT / "pelicanconf.py", content=tmp_path / "content"))
+    assert problems == []
