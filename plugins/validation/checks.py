@@ -462,7 +462,14 @@ def province_hook():
     if lookup is None:
         return None
 
+    answers = {}
+
     def check(name):
+        if name not in answers:
+            answers[name] = answer(name)
+        return answers[name]
+
+    def answer(name):
         try:
             found = lookup(name)
         except (KeyError, LookupError, ValueError):
