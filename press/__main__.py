@@ -1,4 +1,4 @@
-"""Command line: `python -m press build|check [--strict] [-e KEY=JSON] [--settings F] [--content D] [--output D]`.
+"""Command line: `python -m press build|check|editions [--strict] [-e KEY=JSON] [--settings F] [--content D] [--output D]`.
 
 `check` validates the content only; `build` validates it, then builds and publishes the
 site atomically. Problems are printed one a line as `path:line: field: what is wrong (what
@@ -51,6 +51,11 @@ def main(argv=None) -> int:
             "--strict", action="store_true", default=IN_CI,
             help="warnings are fatal too (default when CI=true)",
         )
+    editions_parser = commands.add_parser("editions", help="typeset the edition PDFs only")
+    editions_parser.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
+    editions_parser.add_argument("--content")
+    editions_parser.add_argument("--output")
+    editions_parser.add_argument("-e", "--extra-settings", action="append", default=[], metavar="KEY=JSON")
     args = parser.parse_args(argv)
 
     if args.command == "check":  # no Pelican import: the check starts fast
@@ -65,6 +70,8 @@ def main(argv=None) -> int:
     try:
         if args.command == "check":
             return check(args)
+        if args.command == "editions":
+            return editions(args)
         return run_build(args)
     except KeyboardInterrupt:
         print("Interrupted; the output folder was left as it was.", file=sys.stderr)
@@ -133,6 +140,22 @@ def run_build(args) -> int:
     if result.warnings:
         print(f"{len(result.warnings)} warning(s), not fatal in a development build.", file=sys.stderr)
     print(f"Built the site into {result.output}")
+    return 0
+
+
+def editions(args) -> int:
+    from .editions import build_editions  # noqa: PLC0415
+
+    result = build_editions(args.settings, content=args.content, output=args.output)
+    if not result.ok:
+        print(f"Edition PDFs failed with {len(result.errors)} error(s).", file=sys.stderr)
+        return 1
+    for edition in result.editions:
+        print(
+            f"{edition.pdf_url}: {edition.pdf_pages} pages, {edition.pdf_size:,} bytes, "
+            f"{edition.pdf_seconds:.2f} s"
+        )
+    print(f"Typeset {len(result.editions)} edition PDF(s) into {result.output} in {result.seconds:.1f} s")
     return 0
 
 
