@@ -40,9 +40,16 @@ def start(pelican):
     _cache = sanitize.CleanCache(os.path.join(cache_path, "clean-cache.pickle") if cache_path else None)
 
 
+def needs_wasm(settings) -> bool:
+    """Pagefind's search (plugins/search) compiles WebAssembly in the browser."""
+    return bool((settings.get("SEARCH") or {}).get("index"))
+
+
 def add_policy(generator):
     hosts = checks.options(generator.settings)["iframe_hosts"]
-    generator.env.globals["content_security_policy"] = policy.content_security_policy(hosts)
+    generator.env.globals["content_security_policy"] = policy.content_security_policy(
+        hosts, wasm=needs_wasm(generator.settings)
+    )
 
 
 def clean_content(instance):
@@ -69,10 +76,11 @@ def finish(pelican):
 
 def write_headers(pelican):
     hosts = checks.options(pelican.settings)["iframe_hosts"]
+    wasm = needs_wasm(pelican.settings)
     output = Path(pelican.settings["OUTPUT_PATH"])
     output.mkdir(parents=True, exist_ok=True)
-    (output / "_headers").write_text(policy.netlify_headers(hosts), encoding="utf-8")
-    (output / ".htaccess").write_text(policy.htaccess(hosts), encoding="utf-8")
+    (output / "_headers").write_text(policy.netlify_headers(hosts, wasm), encoding="utf-8")
+    (output / ".htaccess").write_text(policy.htaccess(hosts, wasm), encoding="utf-8")
 
 
 def register():
