@@ -150,3 +150,18 @@ def i18n_init(c, locale):
 def i18n_compile(c):
     """Compile the catalogs to .mo files (the build also compiles them in memory)."""
     pybabel(c, "compile", "-d", CONFIG["translations"], "--statistics")
+
+
+@task(
+    help={
+        "n": "article pairs (Vietnamese + English) in the generated corpus",
+        "runs": "interleaved runs per tool",
+        "scaling": "comma-separated sizes for the scaling table, e.g. 1000,4000,10000",
+    }
+)
+def bench(c, n=1000, runs=3, scaling=""):
+    """Benchmark stock Pelican, this project and Hugo on one generated corpus (bench/README.md)."""
+    command = f"uv run --group bench python bench/run.py --n {int(n)} --runs {int(runs)}"
+    if scaling:
+        command += f" --scaling {shlex.quote(scaling)}"
+    c.run(command, pty=False)
