@@ -25,7 +25,16 @@ DEFAULT_LANG = "vi"
 READERS = {"rst": None}
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["readcache", "multilingual", "portal", "editions", "search", "feeds", "editor"]
+PLUGINS = [
+    "readcache",
+    "multilingual",
+    "portal",
+    "editions",
+    "search",
+    "feeds",
+    "editor",
+    "validation",
+]
 
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
@@ -187,3 +196,12 @@ SEARCH = {
 EDITOR = {"preview": False, "progress": True}
 # An article dated in the future is scheduled: left out until a build runs after its date.
 WITH_FUTURE_DATES = False
+
+# Content validation and security (plugins/validation): pictures over the size limit are
+# errors; iframes only from these hosts (also allowed by the Content-Security-Policy).
+VALIDATION = {
+    "image_max_bytes": 500 * 1024,
+    "iframe_hosts": [],
+    "clusters": list(range(1, 11)),
+    "page_translations": ["en"],
+}

@@ -47,10 +47,11 @@ def clean(c):
         "content": "content folder (default: content/)",
         "output": "output folder",
         "production": "use publishconf.py; SITEURL=https://… must be set in the environment",
+        "strict": "warnings are fatal too (the default when CI=true)",
     }
 )
-def build(c, content=None, output=None, production=False):
-    """Build the site into output/ (development settings, or production ones)."""
+def build(c, content=None, output=None, production=False, strict=False):
+    """Validate the content, then build the site into output/ (development or production settings)."""
     settings = ("--production",) if production else ("--settings", CONFIG["settings_base"])
     press(
         c,
@@ -58,6 +59,22 @@ def build(c, content=None, output=None, production=False):
         *settings,
         "--content", content or CONFIG["content_path"],
         "--output", output or CONFIG["deploy_path"],
+        *(["--strict"] if strict else []),
+    )
+
+
+@task(help={
+    "content": "content folder (default: content/)",
+    "strict": "warnings are fatal too (the default when CI=true)",
+})
+def check(c, content=None, strict=False):
+    """Validate all content against the content contract; list every problem."""
+    press(
+        c,
+        "check",
+        "--settings", CONFIG["settings_base"],
+        "--content", content or CONFIG["content_path"],
+        *(["--strict"] if strict else []),
     )
 
 

@@ -77,3 +77,21 @@ ARTICLE_KEYS = (
     "featured",
     "status",
 )
+
+# Keys an article or page must have (the validation plugin reports missing or empty ones).
+REQUIRED_KEYS = {"article": ("title", "date"), "page": ("title",)}
+
+# What each key allows, as validation messages show it (docs/content-contract.md in short).
+KEY_SPECS = {
+    "title": "the headline, one line",
+    "date": "YYYY-MM-DD HH:MM, a real date, Asia/Ho_Chi_Minh time",
+    "modified": "YYYY-MM-DD HH:MM, not before Date",
+    "lang": "one of " + ", ".join(LANGUAGES),
+    "slug": "ASCII lowercase words joined by hyphens, e.g. hoi-nghi-cum-3",
+    "category": "one of " + ", ".join(CATEGORIES),
+    "source": "Name <https://url> or just a name",
+    "image": "a path under content/images/, e.g. images/2024/cum-3.jpg",
+    "image_caption": "Image_caption: the caption and alt text of the picture",
+    "event_start": "YYYY-MM-DD or YYYY-MM-DD HH:MM",
+    "event_end": "YYYY-MM-DD or YYYY-MM-DD HH:MM, not before Event_start",
+}

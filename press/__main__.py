@@ -1,28 +1,62 @@
-"""Command line: `python -m press build [--production] [--settings F] [--content D] [--output D]`."""
+"""Command line: `python -m press build|check|editions|publish [--strict] [-e KEY=JSON] [--settings F] [--content D] [--output D]`.
+
+`check` validates the content only; `build` validates it, then builds and publishes the
+site atomically. Problems are printed one a line as `path:line: field: what is wrong (what
+is allowed)`; the exit code is 1 when there were errors (or, with --strict or CI=true,
+warnings), 130 when interrupted.
+"""
 
 import argparse
+import json
 import logging
 import os
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from pelican.log import init as init_logging
+from .check import ROOT, read_settings_light, validate
 
-from .build import ROOT, build, load_settings
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def shown(path: str, content: Path) -> str:
+    """A problem's path as the editor knows it: relative to the current folder if possible."""
+    full = content / path
+    try:
+        return full.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return full.as_posix()
+
+
+def report(problems, errors_fatal_warnings: bool, content: Path) -> None:
+    for problem in problems:
+        print(problem.format().replace(problem.path, shown(problem.path, content), 1), file=sys.stderr)
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="press")
     commands = parser.add_subparsers(dest="command", required=True)
-    build_parser = commands.add_parser("build", help="build the site into the output folder")
-    build_parser.add_argument("--settings")
-    build_parser.add_argument(
-        "--production", action="store_true",
-        help="build with publishconf.py; the SITEURL environment variable gives the site's URL",
-    )
-    build_parser.add_argument("--content")
-    build_parser.add_argument("--output")
+    for name, help_text in (
+        ("build", "validate the content, then build the site into the output folder"),
+        ("check", "validate the content only (fast: no Markdown, no Pelican)"),
+    ):
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
+        command.add_argument("--content")
+        command.add_argument("--output")
+        command.add_argument(
+            "-e", "--extra-settings", action="append", default=[], metavar="KEY=JSON",
+            help="override a setting, as Pelican's -e does (e.g. -e 'LOG_FILTER=[]')",
+        )
+        command.add_argument(
+            "--strict", action="store_true", default=IN_CI,
+            help="warnings are fatal too (default when CI=true)",
+        )
+        if name == "build":
+            command.add_argument(
+                "--production", action="store_true",
+                help="build with publishconf.py; the SITEURL environment variable gives the site's URL",
+            )
     publish_parser = commands.add_parser(
         "publish", help="build with publishconf.py and deploy (see README, Deploying)"
     )
@@ -41,36 +75,124 @@ def main(argv=None) -> int:
     editions_parser.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
     editions_parser.add_argument("--content")
     editions_parser.add_argument("--output")
+    editions_parser.add_argument("-e", "--extra-settings", action="append", default=[], metavar="KEY=JSON")
     args = parser.parse_args(argv)
-    if args.command == "publish":
-        return publish_command(args)
-    if args.command == "editions":
-        init_logging(level=logging.WARNING)
-        return editions(args)
 
-    settings = args.settings or str(ROOT / "pelicanconf.py")
-    if args.production:
+    if args.command == "publish":
+        setup_logging()
+        return publish_command(args)
+    if getattr(args, "production", False):
         problem = check_production_siteurl(os.environ.get("SITEURL"))
         if problem:
             print(problem, file=sys.stderr)
             return 2
-        settings = args.settings or str(ROOT / "publishconf.py")
+        if args.settings == str(ROOT / "pelicanconf.py"):
+            args.settings = str(ROOT / "publishconf.py")
 
-    init_logging(level=logging.WARNING)
-    result = build(settings, content=args.content, output=args.output)
+    if args.command == "check":  # no Pelican import: the check starts fast
+        logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    else:
+        setup_logging()
+    try:
+        args.overrides = extra_settings(args.extra_settings)
+    except ValueError as error:
+        print(f"press: {error}", file=sys.stderr)
+        return 2
+    try:
+        if args.command == "check":
+            return check(args)
+        if args.command == "editions":
+            return editions(args)
+        return run_build(args)
+    except KeyboardInterrupt:
+        print("Interrupted; the output folder was left as it was.", file=sys.stderr)
+        return 130
+    except (OSError, ValueError, SyntaxError, TypeError) as error:  # unreadable settings
+        print(f"press: the settings could not be used: {type(error).__name__}: {error}", file=sys.stderr)
+        return 2
+
+
+def setup_logging() -> None:
+    """Rich's handler in a terminal; plain lines (unwrapped, greppable) in CI logs and pipes."""
+    from pelican.log import init as init_logging  # noqa: PLC0415
+
+    plain = None if sys.stdout.isatty() else logging.StreamHandler(sys.stdout)
+    if plain:
+        plain.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    init_logging(level=logging.WARNING, **({"handler": plain} if plain else {}))
+
+
+def extra_settings(pairs) -> dict:
+    overrides = {}
+    for pair in pairs:
+        key, _, value = pair.partition("=")
+        try:
+            overrides[key.strip()] = json.loads(value)
+        except json.JSONDecodeError:
+            raise ValueError(f"--extra-settings {pair!r}: the value is not JSON") from None
+    return overrides
+
+
+def check(args) -> int:
+    settings = read_settings_light(args.settings, args.content, args.overrides)
+    problems, errors, warnings = validate(settings)
+    content = Path(settings["PATH"])
+    report(problems, args.strict, content)
+    failed = bool(errors) or (args.strict and bool(warnings))
+    print(summary(len(problems), errors, warnings, args.strict, failed), file=sys.stderr)
+    return 1 if failed else 0
+
+
+def summary(count, errors, warnings, strict, failed) -> str:
+    text = f"{len(errors)} error(s), {len(warnings)} warning(s)"
+    if warnings and strict:
+        text += " (strict: warnings are fatal)"
+    return ("Content check failed: " if failed else "Content check passed: ") + text
+
+
+def run_build(args) -> int:
+    from .build import build, load_settings  # noqa: PLC0415 - Pelican is imported here
+
+    result = build(
+        args.settings, content=args.content, output=args.output, overrides=args.overrides,
+        strict=args.strict,
+    )
+    content = Path(load_settings(args.settings, args.content, args.output, args.overrides)["PATH"])
+    if result.problems:
+        report(result.problems, args.strict, content)
     if not result.ok:
         print(
-            f"Build failed with {len(result.errors)} error(s); "
-            f"{result.output} was left as it was.",
+            f"Build failed with {len(result.errors)} error(s)"
+            + (f" and {len(result.warnings)} warning(s) (strict)" if result.strict and result.warnings else "")
+            + f"; {result.output} was left as it was.",
             file=sys.stderr,
         )
         return 1
+    if result.warnings:
+        print(f"{len(result.warnings)} warning(s), not fatal in a development build.", file=sys.stderr)
     print(f"Built the site into {result.output}")
     return 0
 
 
+def editions(args) -> int:
+    from .editions import build_editions  # noqa: PLC0415
+
+    result = build_editions(args.settings, content=args.content, output=args.output)
+    if not result.ok:
+        print(f"Edition PDFs failed with {len(result.errors)} error(s).", file=sys.stderr)
+        return 1
+    for edition in result.editions:
+        print(
+            f"{edition.pdf_url}: {edition.pdf_pages} pages, {edition.pdf_size:,} bytes, "
+            f"{edition.pdf_seconds:.2f} s"
+        )
+    print(f"Typeset {len(result.editions)} edition PDF(s) into {result.output} in {result.seconds:.1f} s")
+    return 0
+
+
 def publish_command(args) -> int:
-    from . import publish
+    from . import publish  # noqa: PLC0415
+    from .build import build, load_settings  # noqa: PLC0415
 
     settings_file = args.settings or str(ROOT / "publishconf.py")
     output = Path(args.output or ROOT / "output")
@@ -93,7 +215,6 @@ def publish_command(args) -> int:
     # Only PUBLISH is read when publishing an existing output folder: any folder will do as PATH.
     settings = load_settings(settings_file, content if Path(content).is_dir() else ROOT, output)
     if not args.no_build:
-        init_logging(level=logging.WARNING)
         result = build(settings_file, content=args.content, output=output)
         if not result.ok:
             print(f"Build failed with {len(result.errors)} error(s); nothing was published.",
@@ -140,22 +261,6 @@ def check_production_siteurl(siteurl):
     if any(char in siteurl for char in "?#\"' <>"):
         return f"SITEURL must be a plain URL without query, fragment, quotes or spaces, not {siteurl!r}"
     return None
-
-
-def editions(args) -> int:
-    from .editions import build_editions
-
-    result = build_editions(args.settings, content=args.content, output=args.output)
-    if not result.ok:
-        print(f"Edition PDFs failed with {len(result.errors)} error(s).", file=sys.stderr)
-        return 1
-    for edition in result.editions:
-        print(
-            f"{edition.pdf_url}: {edition.pdf_pages} pages, {edition.pdf_size:,} bytes, "
-            f"{edition.pdf_seconds:.2f} s"
-        )
-    print(f"Typeset {len(result.editions)} edition PDF(s) into {result.output} in {result.seconds:.1f} s")
-    return 0
 
 
 if __name__ == "__main__":

@@ -1,10 +1,13 @@
-"""Run Pelican once over the content and publish the result atomically.
+"""Validate the content, run Pelican once over it and publish the result atomically.
 
-The site is built into a fresh directory beside `output/`; only a build that finished
-without errors replaces `output/`, so a failed or interrupted build leaves the previously
-published site as it was.
+The content is checked first (plugins/validation); any error stops the build before
+Pelican starts. The site is then built into a fresh directory beside `output/`; only a
+build that finished without errors (and, in strict mode, without warnings) replaces
+`output/`, so a failed or interrupted build leaves the previously published site as it was.
 """
 
+import ctypes
+import ctypes.util
 import logging
 import os
 import shutil
@@ -12,17 +15,27 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from pelican import Pelican  # noqa: E402
+from pelican.log import LimitFilter  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
+
+from .check import validate  # noqa: E402
 
 
 class ProblemCollector(logging.Handler):
-    """Counts the warnings and errors logged while a build runs."""
+    """Collects the warnings and errors logged while a build runs.
+
+    It sits on the root logger, so it only sees records that passed the loggers' own
+    filters: warnings silenced with LOG_FILTER (or deduplicated) never reach it, which is
+    why strict mode counts these and not Pelican's `--fatal warnings`, which trips on
+    filtered warnings too.
+    """
 
     def __init__(self):
         super().__init__(logging.WARNING)
@@ -39,14 +52,23 @@ class BuildResult:
     output: Path
     errors: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
+    problems: list = field(default_factory=list)  # validation problems (checks.Problem)
+    strict: bool = False
+    published: bool = False
 
     @property
     def ok(self) -> bool:
-        return not self.errors
+        return not self.errors and not (self.strict and self.warnings)
 
 
 def load_settings(settings_file, content=None, output=None, overrides=None) -> dict:
     override = dict(overrides or {})
+    if "LOG_FILTER" in override:  # (level, message) pairs, also when given as JSON lists
+        override["LOG_FILTER"] = [tuple(pair) for pair in override["LOG_FILTER"]]
+    # The one generation time a page may show: SOURCE_DATE_EPOCH, never the clock.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit() and "BUILD_TIME" not in override:
+        override["BUILD_TIME"] = datetime.fromtimestamp(int(epoch), tz=timezone.utc)
     if content is not None:
         override["PATH"] = str(Path(content).resolve())
     if output is not None:
@@ -54,43 +76,83 @@ def load_settings(settings_file, content=None, output=None, overrides=None) -> d
     return read_settings(str(settings_file), override=override)
 
 
-def build(settings_file=ROOT / "pelicanconf.py", content=None, output=None, overrides=None):
-    """Build the site; replace `output` only when the build logged no error."""
+def build(
+    settings_file=ROOT / "pelicanconf.py", content=None, output=None, overrides=None,
+    strict=False, validate_content=True,
+):
+    """Build the site; replace `output` only when the build succeeded."""
     settings = load_settings(settings_file, content, output, overrides)
     output_path = Path(settings["OUTPUT_PATH"])
+    result = BuildResult(output_path, strict=strict)
+    if validate_content:
+        result.problems, result.errors, result.warnings = validate(settings)
+        if not result.ok:
+            return result  # stop before Pelican: nothing was written
+
     output_path.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output_path.name}-building-", dir=output_path.parent))
     settings["OUTPUT_PATH"] = str(staging)
     # Pages whose inputs did not change are taken from the published output.
     settings["PUBLISHED_OUTPUT_PATH"] = str(output_path)
 
+    # Pelican's log filter is global to the process: it deduplicates messages for the life of
+    # the process and accumulates every LOG_FILTER it has read. Give this build its own.
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
+    LimitFilter._ignore.clear()
+    LimitFilter._ignore.update(tuple(pair) for pair in settings.get("LOG_FILTER", []))
     collector = ProblemCollector()
     root_logger = logging.getLogger()
     root_logger.addHandler(collector)
     try:
-        Pelican(settings).run()
-    except Exception as error:  # a plugin or template bug: report it, keep the old site
-        logging.getLogger("press").error("The build stopped: %s", error, exc_info=True)
-    finally:
-        root_logger.removeHandler(collector)
-
-    result = BuildResult(output_path, collector.errors, collector.warnings)
-    if result.ok:
-        swap_in(staging, output_path)
-    else:
-        shutil.rmtree(staging, ignore_errors=True)
+        try:
+            Pelican(settings).run()
+        except Exception as error:  # a plugin or template bug: report it, keep the old site
+            log = logging.getLogger("press")
+            log.error("The build stopped: %s: %s", type(error).__name__, error)
+            log.debug("Where it stopped:", exc_info=True)  # shown with --debug
+        finally:
+            root_logger.removeHandler(collector)
+        result.errors += collector.errors
+        result.warnings += collector.warnings
+        if result.ok:
+            swap_in(staging, output_path)
+            result.published = True
+    finally:  # also on KeyboardInterrupt (SIGINT): the old site stays, the staging goes
+        if not result.published and staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
     return result
 
 
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths (Linux renameat2 RENAME_EXCHANGE); False if unsupported."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    done = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return done == 0
+
+
 def swap_in(staging: Path, output_path: Path) -> None:
-    """Replace `output_path` by `staging` with renames, so readers never see half a site."""
-    retired = None
-    if output_path.exists():
-        retired = Path(tempfile.mkdtemp(prefix=f".{output_path.name}-old-", dir=output_path.parent))
-        os.rename(output_path, retired / "site")
-    os.rename(staging, output_path)
-    # Builds that were killed left staging folders; retired sites are deleted in the
-    # background, since removing thousands of files would otherwise delay every build.
+    """Replace `output_path` by `staging` with renames, so readers never see half a site.
+
+    On Linux the two folders are exchanged in one atomic step, so even a SIGKILL at any
+    moment leaves a complete site at `output_path`; elsewhere two renames do it.
+    """
+    if not (output_path.exists() and _exchange(staging, output_path)):
+        retired = None
+        if output_path.exists():
+            retired = Path(tempfile.mkdtemp(prefix=f".{output_path.name}-old-", dir=output_path.parent))
+            os.rename(output_path, retired / "site")
+        os.rename(staging, output_path)
+    # The staging folder now holds the previous site (after an exchange); builds that were
+    # killed left staging folders; retired sites are deleted in the background, since
+    # removing thousands of files would otherwise delay every build.
     leftovers = list(output_path.parent.glob(f".{output_path.name}-building-*"))
     leftovers += list(output_path.parent.glob(f".{output_path.name}-old-*"))
     if leftovers:

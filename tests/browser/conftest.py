@@ -40,7 +40,9 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context()
+    # The site's <meta> CSP forbids eval(), which Playwright's string predicates
+    # (wait_for_function) use; test_search checks the site itself under the CSP.
+    context = browser.new_context(bypass_csp=True)
     page = context.new_page()
     page.set_default_timeout(5000)
     yield page

@@ -1,0 +1,182 @@
+"""Atomic and reproducible builds: faults injected by the test never touch output/."""
+
+import hashlib
+import json
+import os
+import runpy
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT, build_site
+from press.build import build
+
+FAULT_PLUGINS = Path(__file__).parent / "plugins"
+PROJECT_SETTINGS = runpy.run_path(str(ROOT / "pelicanconf.py"))
+
+
+def snapshot(folder: Path) -> dict:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def press_with_fault(content, output, fault, *extra, marker=None, overrides=None):
+    """`python -m press build` with the test-only fault_injection plugin enabled."""
+    settings = dict(overrides or {})
+    settings.update(
+        PLUGIN_PATHS=[str(ROOT / "plugins"), str(FAULT_PLUGINS)],
+        PLUGINS=[*PROJECT_SETTINGS["PLUGINS"], "fault_injection"],
+    )
+    command = [sys.executable, "-m", "press", "build", "--content", str(content), "--output", str(output)]
+    for key, value in settings.items():
+        command += ["-e", f"{key}={json.dumps(value)}"]
+    env = {**os.environ, "CI": "", "PRESS_TEST_FAULT": fault}
+    if marker:
+        env["PRESS_TEST_FAULT_MARKER"] = str(marker)
+    return subprocess.Popen(
+        [*command, *extra], cwd=ROOT, env=env, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+
+
+@pytest.fixture
+def published(tmp_path, content_copy):
+    """An output/ from a good build, and content changed since, so a new build differs."""
+    output = tmp_path / "out"
+    build_site(content_copy, output)
+    (content_copy / "articles" / "2024" / "moi.vi.md").write_text(
+        "Title: Bài mới\nDate: 2024-05-01 08:00\n\nNội dung mới.\n", encoding="utf-8"
+    )
+    return content_copy, output, snapshot(output)
+
+
+def test_failing_build_leaves_output_byte_for_byte(tmp_path, published):
+    content, output, before = published
+    process = press_with_fault(content, output, "raise")
+    stdout, stderr = process.communicate(timeout=300)
+    assert process.returncode == 1
+    assert "The build stopped: RuntimeError: fault injected by the test" in stdout + stderr
+    assert "Traceback" not in stdout + stderr
+    assert snapshot(output) == before
+    assert not list(tmp_path.glob(".out-*"))
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["SIGINT", "SIGKILL"])
+def test_killed_build_leaves_output_byte_for_byte(tmp_path, published, sig):
+    content, output, before = published
+    marker = tmp_path / "reached"
+    process = press_with_fault(content, output, "sleep", marker=marker)
+    deadline = time.monotonic() + 240
+    while not marker.exists():
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    staging = Path(marker.read_text())
+    assert staging.is_dir() and (staging / "index.html").exists()  # the new site was written
+    process.send_signal(sig)
+    stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode != 0
+    assert "Traceback" not in stderr
+    assert snapshot(output) == before
+    if sig == signal.SIGINT:
+        assert "Interrupted; the output folder was left as it was." in stderr
+        assert not staging.exists()  # cleaned up on the way out
+    # The next good build publishes and sweeps whatever a killed build left behind.
+    build_site(content, output)
+    assert snapshot(output) != before
+    assert leftovers_vanish(tmp_path)
+
+
+def leftovers_vanish(folder: Path, seconds=60) -> bool:
+    """Retired sites and killed builds' staging folders are deleted in the background."""
+    deadline = time.monotonic() + seconds
+    while list(folder.glob(".out-*")):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
+def fault_build(content, output, monkeypatch, fault, **kwargs):
+    """An in-process build with the test-only fault_injection plugin enabled."""
+    monkeypatch.setenv("PRESS_TEST_FAULT", fault)
+    overrides = kwargs.pop("overrides", {})
+    overrides.update(
+        PLUGIN_PATHS=[str(ROOT / "plugins"), str(FAULT_PLUGINS)],
+        PLUGINS=[*PROJECT_SETTINGS["PLUGINS"], "fault_injection"],
+    )
+    return build(content=content, output=output, overrides=overrides, **kwargs)
+
+
+def test_strict_mode_counts_only_unfiltered_warnings(tmp_path, monkeypatch):
+    content = FIXTURES / "bilingual"
+    result = fault_build(content, tmp_path / "a", monkeypatch, "warn", strict=True)
+    assert not result.ok and not result.errors
+    assert result.warnings == ["Injected warning for the strict-mode test"]
+    assert not (tmp_path / "a").exists()
+    # Filtered out with LOG_FILTER, the same warning no longer fails a strict build
+    # (Pelican's own `--fatal warnings` would still trip on it).
+    result = fault_build(
+        content, tmp_path / "b", monkeypatch, "warn", strict=True,
+        overrides={"LOG_FILTER": [(30, "Injected warning for the strict-mode test")]},
+    )
+    assert result.ok and result.warnings == []
+    assert (tmp_path / "b" / "index.html").exists()
+    # Not strict: the warning is listed but the site is published.
+    result = fault_build(content, tmp_path / "c", monkeypatch, "warn")
+    assert result.ok and result.warnings == ["Injected warning for the strict-mode test"]
+    assert (tmp_path / "c" / "index.html").exists()
+
+
+def test_strict_build_command_fails_on_a_warning(tmp_path):
+    process = press_with_fault(FIXTURES / "bilingual", tmp_path / "a", "warn", "--strict")
+    stdout, stderr = process.communicate(timeout=300)
+    assert process.returncode == 1, stderr
+    assert "Injected warning for the strict-mode test" in stdout
+    assert "Build failed with 0 error(s) and 1 warning(s) (strict)" in stderr
+
+
+# Pagefind's index (plugins/search) differs between two builds of the same content: a known
+# problem reported to the search plugin; its files are compared in the xfail test below.
+NOT_YET_REPRODUCIBLE = "pagefind/"
+
+
+@pytest.fixture(scope="module", params=["fixture", "sample"])
+def two_builds(request, tmp_path_factory):
+    content = {"fixture": FIXTURES / "bilingual", "sample": ROOT / "content"}[request.param]
+    folder = tmp_path_factory.mktemp(f"twice-{request.param}")
+    first = build_site(content, folder / "one" / "output")
+    second = build_site(content, folder / "two" / "output")
+    return snapshot(first.root), snapshot(second.root)
+
+
+def test_two_builds_of_the_same_content_are_byte_identical(two_builds):
+    first, second = two_builds
+    assert len(first) > 50
+
+    def ours(hashes):
+        return {path: digest for path, digest in hashes.items() if not path.startswith(NOT_YET_REPRODUCIBLE)}
+
+    assert ours(first) == ours(second)
+
+
+@pytest.mark.xfail(reason="Pagefind's index files differ between builds (plugins/search)", strict=False)
+def test_search_index_is_byte_identical_too(two_builds):
+    first, second = two_builds
+    assert first == second
+
+
+def test_source_date_epoch_is_the_build_time(monkeypatch):
+    from press.build import load_settings
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1709103660")
+    settings = load_settings(ROOT / "pelicanconf.py", content=FIXTURES / "bilingual")
+    assert settings["BUILD_TIME"].isoformat() == "2024-02-28T07:01:00+00:00"
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert "BUILD_TIME" not in load_settings(ROOT / "pelicanconf.py", content=FIXTURES / "bilingual")
