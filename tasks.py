@@ -47,9 +47,12 @@ def build(c, content=None, output=None):
     press(
         c,
         "build",
-        "--settings", CONFIG["settings_base"],
-        "--content", content or CONFIG["content_path"],
-        "--output", output or CONFIG["deploy_path"],
+        "--settings",
+        CONFIG["settings_base"],
+        "--content",
+        content or CONFIG["content_path"],
+        "--output",
+        output or CONFIG["deploy_path"],
     )
 
 
@@ -83,7 +86,9 @@ def test(c, args=""):
 
 
 def pybabel(c, *args):
-    command = " ".join(shlex.quote(str(a)) for a in (sys.executable, "-m", "babel.messages.frontend", *args))
+    command = " ".join(
+        shlex.quote(str(a)) for a in (sys.executable, "-m", "babel.messages.frontend", *args)
+    )
     c.run(command, pty=False)
 
 
@@ -91,8 +96,17 @@ def pybabel(c, *args):
 def i18n_extract(c):
     """Collect the interface strings of the theme and the code into translations/messages.pot."""
     pybabel(
-        c, "extract", "-F", ROOT / "babel.cfg", "-k", "N_", "--no-location", "--sort-output",
-        "-o", CONFIG["translations"] / "messages.pot", ROOT,
+        c,
+        "extract",
+        "-F",
+        ROOT / "babel.cfg",
+        "-k",
+        "N_",
+        "--no-location",
+        "--sort-output",
+        "-o",
+        CONFIG["translations"] / "messages.pot",
+        ROOT,
     )
 
 
@@ -100,8 +114,14 @@ def i18n_extract(c):
 def i18n_update(c):
     """Merge new and changed strings into every language's catalog."""
     pybabel(
-        c, "update", "-i", CONFIG["translations"] / "messages.pot", "-d", CONFIG["translations"],
-        "--no-wrap", "--ignore-obsolete",
+        c,
+        "update",
+        "-i",
+        CONFIG["translations"] / "messages.pot",
+        "-d",
+        CONFIG["translations"],
+        "--no-wrap",
+        "--ignore-obsolete",
     )
 
 
@@ -109,8 +129,15 @@ def i18n_update(c):
 def i18n_init(c, locale):
     """Start a catalog for a new language."""
     pybabel(
-        c, "init", "-i", CONFIG["translations"] / "messages.pot", "-d", CONFIG["translations"],
-        "-l", locale, "--no-wrap",
+        c,
+        "init",
+        "-i",
+        CONFIG["translations"] / "messages.pot",
+        "-d",
+        CONFIG["translations"],
+        "-l",
+        locale,
+        "--no-wrap",
     )
 
 

@@ -22,8 +22,7 @@ def main(argv=None) -> int:
     result = build(args.settings, content=args.content, output=args.output)
     if not result.ok:
         print(
-            f"Build failed with {len(result.errors)} error(s); "
-            f"{result.output} was left as it was.",
+            f"Build failed with {len(result.errors)} error(s); {result.output} was left as it was.",
             file=sys.stderr,
         )
         return 1

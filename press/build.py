@@ -59,7 +59,9 @@ def build(settings_file=ROOT / "pelicanconf.py", content=None, output=None, over
     settings = load_settings(settings_file, content, output, overrides)
     output_path = Path(settings["OUTPUT_PATH"])
     output_path.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output_path.name}-building-", dir=output_path.parent))
+    staging = Path(
+        tempfile.mkdtemp(prefix=f".{output_path.name}-building-", dir=output_path.parent)
+    )
     settings["OUTPUT_PATH"] = str(staging)
     # Pages whose inputs did not change are taken from the published output.
     settings["PUBLISHED_OUTPUT_PATH"] = str(output_path)
@@ -96,5 +98,7 @@ def swap_in(staging: Path, output_path: Path) -> None:
     if leftovers:
         subprocess.Popen(
             ["rm", "-rf", "--", *map(str, leftovers)],
-            start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )

@@ -21,7 +21,9 @@ def axe():
     return Axe()
 
 
-@pytest.mark.parametrize("kind,url", CASES, ids=[f"{k}-{'en' if u.startswith('/en/') else 'vi'}" for k, u in CASES])
+@pytest.mark.parametrize(
+    "kind,url", CASES, ids=[f"{k}-{'en' if u.startswith('/en/') else 'vi'}" for k, u in CASES]
+)
 def test_no_axe_violations(page, site_url, axe, kind, url):
     response = page.goto(site_url + url)
     assert response.status == 200, url

@@ -10,7 +10,6 @@ import hashlib
 import shutil
 
 import pytest
-
 from conftest import FIXTURES, build_site
 
 ARTICLES = "articles/2024"
@@ -26,7 +25,9 @@ def digests(folder):
 
 def edit_body(content):
     path = content / ARTICLES / "ban-tin-huu-nghi-so-5.vi.md"
-    path.write_text(path.read_text(encoding="utf-8") + "\nMột câu mới thêm vào.\n", encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\nMột câu mới thêm vào.\n", encoding="utf-8"
+    )
 
 
 def edit_title(content):
@@ -38,7 +39,8 @@ def edit_title(content):
 def add_article(content):
     source = (content / ARTICLES / "ban-tin-huu-nghi-so-5.vi.md").read_text(encoding="utf-8")
     lines = [
-        line for line in source.splitlines()
+        line
+        for line in source.splitlines()
         if not line.startswith(("Title:", "Date:", "Slug:", "Featured:"))
     ]
     (content / ARTICLES / "bai-moi-cung-the.vi.md").write_text(
@@ -67,8 +69,10 @@ def test_fast_rebuild_equals_cold_build(tmp_path, change):
     change(content)
     fast = build_site(content, tmp_path / "fast", **options)
     cold = build_site(
-        content, tmp_path / "cold",
-        CACHE_PATH=str(tmp_path / "no-cache"), DEFAULT_PAGINATION=3,
+        content,
+        tmp_path / "cold",
+        CACHE_PATH=str(tmp_path / "no-cache"),
+        DEFAULT_PAGINATION=3,
         MULTILINGUAL={"page_cache": False},
     )
     assert digests(fast.root) == digests(cold.root)
