@@ -6,6 +6,8 @@ import re
 import pytest
 from conftest import FIXTURES, build_site
 
+from contract import LANGUAGES
+
 VI_HOME, EN_HOME = "/", "/en/"
 ARTICLE = "/2024/ban-tin-huu-nghi-so-12/"  # featured, local-activities, tags incl. Cụm 3
 EN_ARTICLE = "/en/2024/ban-tin-huu-nghi-so-12/"
@@ -206,6 +208,20 @@ def test_weight_budget_article_30kb_home_60kb_gzip(portal_site):
     home = gzip_size(portal_site.path("/")) + assets
     print(f"article {article} B, home {home} B gzip")
     assert article <= 30 * 1024
+    assert home <= 60 * 1024
+
+
+def test_weight_budget_on_every_article_and_home_of_the_sample_site(sample_site):
+    """Every article page (all trees) ≤ 30 KB and every home ≤ 60 KB, HTML + CSS + JS gzip."""
+    root = sample_site.root
+    assets = sum(gzip_size(p) for p in (*root.glob("theme/**/*.css"), *root.glob("theme/**/*.js")))
+    articles = [p for p in root.glob("**/[12][0-9][0-9][0-9]/*/index.html")]
+    homes = [root / "index.html", *(root / code / "index.html" for code in LANGUAGES[1:])]
+    assert len(articles) >= 10 and len(homes) == 6
+    heaviest = max(gzip_size(p) for p in articles) + assets
+    home = max(gzip_size(p) for p in homes) + assets
+    print(f"sample site: heaviest article {heaviest} B, heaviest home {home} B gzip")
+    assert heaviest <= 30 * 1024
     assert home <= 60 * 1024
 
 
