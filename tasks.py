@@ -145,3 +145,15 @@ def i18n_init(c, locale):
 def i18n_compile(c):
     """Compile the catalogs to .mo files (the build also compiles them in memory)."""
     pybabel(c, "compile", "-d", CONFIG["translations"], "--statistics")
+
+
+@task
+def audit(c):
+    """Lighthouse on home and an article in vi and en (not in CI); HTML reports in reports/."""
+    from press.audit import CATEGORIES
+    from press.audit import audit as run
+
+    scores = run(ROOT / "reports")
+    print("page     lang  " + "  ".join(f"{name:>14}" for name in CATEGORIES))
+    for (page, lang), found in scores.items():
+        print(f"{page:8} {lang:4}  " + "  ".join(f"{found[name]:>14}" for name in CATEGORIES))
