@@ -12,7 +12,13 @@ from . import i18n
 from .languages import make_languages
 from .pagecache import PROVIDERS_KEY, PageCache, Recorder, object_key
 from .render import render_all
-from .site import build_tree, group_translations, link_translations, tree_pages
+from .site import (
+    build_tree,
+    group_translations,
+    link_translations,
+    tree_pages,
+    tree_pages_signal,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -49,12 +55,16 @@ class MultilingualGenerator(Generator):
         self.trees = {
             code: build_tree(lang, groups, page_groups) for code, lang in self.languages.items()
         }
-        self.output_pages = [
-            page for tree in self.trees.values() for page in tree_pages(tree, self.settings)
-        ]
-        link_translations(self.output_pages, self.languages, default)
         self.context["article_groups"] = groups
         self.context["trees"] = self.trees
+        self.output_pages = []
+        for tree in self.trees.values():
+            self.output_pages.extend(tree_pages(tree, self.settings))
+            for _receiver, pages in tree_pages_signal.send(
+                tree, context=self.context, settings=self.settings
+            ):
+                self.output_pages.extend(pages or ())
+        link_translations(self.output_pages, self.languages, default)
 
     def generate_output(self, writer):
         base = dict(self.context)

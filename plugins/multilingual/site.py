@@ -11,7 +11,20 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from blinker import signal
+
 import contract
+
+# Other plugins add pages to the language trees by answering this signal:
+#
+#     @tree_pages_signal.connect
+#     def document_pages(tree, context, settings):
+#         yield OutputPage(("document", slug), tree.lang, url, "document.html", {...})
+#
+# It is sent once per tree after the trees are built; `context` is Pelican's shared
+# context (with "trees" and "article_groups"). Pages with the same identity in several
+# trees become each other's translations. Templates get the page's `context` dict.
+tree_pages_signal = signal("multilingual-tree-pages")
 
 
 @dataclass
