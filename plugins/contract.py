@@ -42,6 +42,7 @@ PATH_WORDS = {
         "page": "trang",
         "gallery": "thu-vien-anh",
         "links": "lien-ket",
+        "search": "tim-kiem",
     },
     "*": {
         "category": "category",
@@ -51,6 +52,7 @@ PATH_WORDS = {
         "page": "page",
         "gallery": "gallery",
         "links": "links",
+        "search": "search",
     },
 }
 

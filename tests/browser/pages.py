@@ -10,7 +10,7 @@ from pathlib import Path
 import contract
 from press.browser import first_article_url
 
-NOT_YET_BUILT = {"document", "province", "events", "search", "edition"}
+NOT_YET_BUILT = {"document", "province", "events"}
 
 
 def prefix(lang: str) -> str:
@@ -51,6 +51,25 @@ def translated(vi_url: str):
     return resolve
 
 
+def edition(index: bool):
+    """An edition page (or the editions index); trees without editions link to vi's."""
+
+    def resolve(root: Path, lang: str) -> str | None:
+        from editions import WORDS
+
+        for code in dict.fromkeys((lang, contract.DEFAULT_LANG)):
+            word_ = WORDS.get(code, WORDS["*"])[0]
+            folder = root / prefix(code) / word_
+            if index and (folder / "index.html").exists():
+                return f"/{prefix(code)}{word_}/"
+            children = sorted(p.parent.name for p in folder.glob("*/index.html"))
+            if not index and children:
+                return f"/{prefix(code)}{word_}/{children[0]}/"
+        return None
+
+    return resolve
+
+
 KINDS = {
     "home": lambda root, lang: f"/{prefix(lang)}",
     "article": lambda root, lang: first_article_url(root, prefix(lang)),
@@ -63,12 +82,13 @@ KINDS = {
     "links": listing("links"),
     "page": translated("/gioi-thieu/"),
     "404": lambda root, lang: f"/{prefix(lang)}404.html",
+    "search": listing("search"),
+    "editions": edition(index=True),
+    "edition": edition(index=False),
     # Built by other issues; skipped until their pages exist.
     "document": first_child("document"),
     "province": first_child("province"),
     "events": listing("events"),
-    "search": listing("search"),
-    "edition": first_child("edition"),
 }
 CASES = [(kind, lang) for kind in KINDS for lang in contract.LANGUAGES]
 IDS = [f"{kind}-{lang}" for kind, lang in CASES]
