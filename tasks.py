@@ -57,23 +57,29 @@ def build(c, content=None, output=None, production=False, strict=False):
         c,
         "build",
         *settings,
-        "--content", content or CONFIG["content_path"],
-        "--output", output or CONFIG["deploy_path"],
+        "--content",
+        content or CONFIG["content_path"],
+        "--output",
+        output or CONFIG["deploy_path"],
         *(["--strict"] if strict else []),
     )
 
 
-@task(help={
-    "content": "content folder (default: content/)",
-    "strict": "warnings are fatal too (the default when CI=true)",
-})
+@task(
+    help={
+        "content": "content folder (default: content/)",
+        "strict": "warnings are fatal too (the default when CI=true)",
+    }
+)
 def check(c, content=None, strict=False):
     """Validate all content against the content contract; list every problem."""
     press(
         c,
         "check",
-        "--settings", CONFIG["settings_base"],
-        "--content", content or CONFIG["content_path"],
+        "--settings",
+        CONFIG["settings_base"],
+        "--content",
+        content or CONFIG["content_path"],
         *(["--strict"] if strict else []),
     )
 
@@ -99,15 +105,20 @@ def publish(c, target=None, dest=None, dry_run=False, force=False, content=None,
         args += ["--content", content]
     args += ["--dry-run"] * dry_run + ["--force"] * force + ["--no-build"] * no_build
     press(c, *args)
+
+
 @task(help={"content": "content folder (default: content/)", "output": "output folder"})
 def editions(c, content=None, output=None):
     """Typeset the edition PDFs (tập san) alone into output/ (a full build also does)."""
     press(
         c,
         "editions",
-        "--settings", CONFIG["settings_base"],
-        "--content", content or CONFIG["content_path"],
-        "--output", output or CONFIG["deploy_path"],
+        "--settings",
+        CONFIG["settings_base"],
+        "--content",
+        content or CONFIG["content_path"],
+        "--output",
+        output or CONFIG["deploy_path"],
     )
 
 
@@ -122,9 +133,9 @@ def serve(c, port=None, content=None, output=None):
     """Preview the site on http://127.0.0.1:8000: rebuilds and reloads on every change."""
     import logging
 
+    from editor.server import Preview
     from pelican.log import init as init_logging
 
-    from editor.server import Preview
     from press.build import build as run_build
 
     content_dir = Path(content or CONFIG["content_path"]).resolve()
@@ -132,11 +143,18 @@ def serve(c, port=None, content=None, output=None):
     init_logging(level=logging.WARNING)
     preview = Preview(
         lambda: run_build(
-            CONFIG["settings_base"], content=content_dir, output=output_dir,
+            CONFIG["settings_base"],
+            content=content_dir,
+            output=output_dir,
             overrides={"EDITOR": {"preview": True, "progress": True}},
         ),
-        watch=[content_dir, ROOT / "theme", CONFIG["translations"], CONFIG["settings_base"],
-               CONFIG["settings_publish"]],
+        watch=[
+            content_dir,
+            ROOT / "theme",
+            CONFIG["translations"],
+            CONFIG["settings_base"],
+            CONFIG["settings_publish"],
+        ],
         output=output_dir,
         host=CONFIG["host"],
         port=int(port or CONFIG["port"]),
@@ -160,7 +178,9 @@ def test(c, args=""):
 
 
 def pybabel(c, *args):
-    command = " ".join(shlex.quote(str(a)) for a in (sys.executable, "-m", "babel.messages.frontend", *args))
+    command = " ".join(
+        shlex.quote(str(a)) for a in (sys.executable, "-m", "babel.messages.frontend", *args)
+    )
     c.run(command, pty=False)
 
 
@@ -168,8 +188,17 @@ def pybabel(c, *args):
 def i18n_extract(c):
     """Collect the interface strings of the theme and the code into translations/messages.pot."""
     pybabel(
-        c, "extract", "-F", ROOT / "babel.cfg", "-k", "N_", "--no-location", "--sort-output",
-        "-o", CONFIG["translations"] / "messages.pot", ROOT,
+        c,
+        "extract",
+        "-F",
+        ROOT / "babel.cfg",
+        "-k",
+        "N_",
+        "--no-location",
+        "--sort-output",
+        "-o",
+        CONFIG["translations"] / "messages.pot",
+        ROOT,
     )
 
 
@@ -177,8 +206,14 @@ def i18n_extract(c):
 def i18n_update(c):
     """Merge new and changed strings into every language's catalog."""
     pybabel(
-        c, "update", "-i", CONFIG["translations"] / "messages.pot", "-d", CONFIG["translations"],
-        "--no-wrap", "--ignore-obsolete",
+        c,
+        "update",
+        "-i",
+        CONFIG["translations"] / "messages.pot",
+        "-d",
+        CONFIG["translations"],
+        "--no-wrap",
+        "--ignore-obsolete",
     )
 
 
@@ -186,8 +221,15 @@ def i18n_update(c):
 def i18n_init(c, locale):
     """Start a catalog for a new language."""
     pybabel(
-        c, "init", "-i", CONFIG["translations"] / "messages.pot", "-d", CONFIG["translations"],
-        "-l", locale, "--no-wrap",
+        c,
+        "init",
+        "-i",
+        CONFIG["translations"] / "messages.pot",
+        "-d",
+        CONFIG["translations"],
+        "-l",
+        locale,
+        "--no-wrap",
     )
 
 
@@ -195,6 +237,18 @@ def i18n_init(c, locale):
 def i18n_compile(c):
     """Compile the catalogs to .mo files (the build also compiles them in memory)."""
     pybabel(c, "compile", "-d", CONFIG["translations"], "--statistics")
+
+
+@task
+def audit(c):
+    """Lighthouse on home and an article in vi and en (not in CI); HTML reports in reports/."""
+    from press.audit import CATEGORIES
+    from press.audit import audit as run
+
+    scores = run(ROOT / "reports")
+    print("page     lang  " + "  ".join(f"{name:>14}" for name in CATEGORIES))
+    for (page, lang), found in scores.items():
+        print(f"{page:8} {lang:4}  " + "  ".join(f"{found[name]:>14}" for name in CATEGORIES))
 
 
 @task(
@@ -224,7 +278,7 @@ def i18n_status(c, content=None):
 
 @task(
     help={
-        "title": "the headline, e.g. \"Hội nghị Cụm 3 tại Khánh Hòa\"",
+        "title": 'the headline, e.g. "Hội nghị Cụm 3 tại Khánh Hòa"',
         "category": "one of: " + ", ".join(contract.CATEGORIES),
         "lang": "language of the article (default vi)",
         "content": "content folder (default: content/)",
@@ -241,8 +295,13 @@ def new(c, title, category=None, lang=contract.DEFAULT_LANG, content=None):
     print(f"Created {path}")
 
 
-@task(help={"slug": "the article's slug (its file name without .vi.md)", "lang": "target language, e.g. en",
-            "content": "content folder (default: content/)"})
+@task(
+    help={
+        "slug": "the article's slug (its file name without .vi.md)",
+        "lang": "target language, e.g. en",
+        "content": "content folder (default: content/)",
+    }
+)
 def translate(c, slug, lang, content=None):
     """Start a translation of an article, with the original kept as a reference."""
     from editor import scaffold

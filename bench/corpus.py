@@ -28,14 +28,30 @@ TARGET_WORDS = 600
 
 # (kind, symbol, number or None=random): the documents articles cite
 DOCS = [
-    ("directive", "CT/TW", 12), ("directive", "CT/TW", 25), ("conclusion", "KL/TW", 12),
-    ("resolution", "NQ/TW", 22), ("plan", "KH-UBND", None), ("decision", "QĐ-UBND", None),
+    ("directive", "CT/TW", 12),
+    ("directive", "CT/TW", 25),
+    ("conclusion", "KL/TW", 12),
+    ("resolution", "NQ/TW", 22),
+    ("plan", "KH-UBND", None),
+    ("decision", "QĐ-UBND", None),
     ("decree", "NĐ-CP", 80),
 ]
-DOC_VI = {"directive": "Chỉ thị", "conclusion": "Kết luận", "resolution": "Nghị quyết", "plan": "Kế hoạch",
-          "decision": "Quyết định", "decree": "Nghị định"}
-DOC_EN = {"directive": "Directive", "conclusion": "Conclusion", "resolution": "Resolution", "plan": "Plan",
-          "decision": "Decision", "decree": "Decree"}
+DOC_VI = {
+    "directive": "Chỉ thị",
+    "conclusion": "Kết luận",
+    "resolution": "Nghị quyết",
+    "plan": "Kế hoạch",
+    "decision": "Quyết định",
+    "decree": "Nghị định",
+}
+DOC_EN = {
+    "directive": "Directive",
+    "conclusion": "Conclusion",
+    "resolution": "Resolution",
+    "plan": "Plan",
+    "decision": "Decision",
+    "decree": "Decree",
+}
 
 
 def slugify(text: str) -> str:
@@ -74,7 +90,11 @@ class Doc:
             if style == 0:
                 return f"{name} số {self.number}-{self.symbol}"
             return f"{name} {self.number}/{self.symbol.replace('/', '-')}"
-        return f"{name} số {self.number}/{self.symbol}" if style == 0 else f"{name} {self.number}/{self.symbol}"
+        return (
+            f"{name} số {self.number}/{self.symbol}"
+            if style == 0
+            else f"{name} {self.number}/{self.symbol}"
+        )
 
     def en(self, style: int) -> str:
         name = DOC_EN[self.kind]
@@ -114,7 +134,9 @@ def _sentence(rng: random.Random, lang: str, connector: bool = True) -> str:
             s += f" {rng.choice(V.VI_ADVERBIALS)}"
         if rng.random() < 0.35:
             s += f", {rng.choice(['qua đó', 'nhằm', 'góp phần', 'từng bước'])} {rng.choice(V.VI_VERBS)} {rng.choice(V.VI_OBJECTS)}"
-        if connector and rng.random() < 0.3:  # subjects keep their case: proper names stay capitalised
+        if (
+            connector and rng.random() < 0.3
+        ):  # subjects keep their case: proper names stay capitalised
             s = f"{rng.choice(V.VI_CONNECTORS)} {s}"
         else:
             s = s[0].upper() + s[1:]
@@ -125,7 +147,11 @@ def _sentence(rng: random.Random, lang: str, connector: bool = True) -> str:
         if rng.random() < 0.35:
             s += f", {rng.choice(['thereby helping to', 'in order to', 'so as to'])} {rng.choice(['promote', 'support', 'strengthen', 'expand'])} {rng.choice(V.EN_OBJECTS)}"
         if connector and rng.random() < 0.3:
-            s = f"{rng.choice(V.EN_CONNECTORS)} {s[0].lower() + s[1:]}" if s.startswith("The ") else f"{rng.choice(V.EN_CONNECTORS)} {s}"
+            s = (
+                f"{rng.choice(V.EN_CONNECTORS)} {s[0].lower() + s[1:]}"
+                if s.startswith("The ")
+                else f"{rng.choice(V.EN_CONNECTORS)} {s}"
+            )
     return s + "."
 
 
@@ -142,35 +168,56 @@ def _body(rng: random.Random, lang: str, a: Article) -> str:
     parts: list[str] = []
     if vi:
         others = f" cùng các tỉnh {', '.join(a.provinces[1:])}" if len(a.provinces) > 1 else ""
-        parts.append(f"Thực hiện **{refs[0]}**, Liên hiệp các tổ chức hữu nghị tỉnh {a.provinces[0]}{others} "
-                     f"thuộc Cụm {a.cluster} đã {rng.choice(V.VI_VERBS)} {rng.choice(V.VI_OBJECTS)} "
-                     f"{rng.choice(V.VI_ADVERBIALS)}. " + _paragraph(rng, "vi", 2))
+        parts.append(
+            f"Thực hiện **{refs[0]}**, Liên hiệp các tổ chức hữu nghị tỉnh {a.provinces[0]}{others} "
+            f"thuộc Cụm {a.cluster} đã {rng.choice(V.VI_VERBS)} {rng.choice(V.VI_OBJECTS)} "
+            f"{rng.choice(V.VI_ADVERBIALS)}. " + _paragraph(rng, "vi", 2)
+        )
     else:
-        others = f" with {', '.join(ascii_name(p) for p in a.provinces[1:])}" if len(a.provinces) > 1 else ""
-        parts.append(f"Following **{refs[0]}**, the friendship union of {ascii_name(a.provinces[0])}{others} "
-                     f"in Cluster {a.cluster} {rng.choice(V.EN_VERBS)} {rng.choice(V.EN_OBJECTS)} "
-                     f"{rng.choice(V.EN_ADVERBIALS)}. " + _paragraph(rng, "en", 2))
+        others = (
+            f" with {', '.join(ascii_name(p) for p in a.provinces[1:])}"
+            if len(a.provinces) > 1
+            else ""
+        )
+        parts.append(
+            f"Following **{refs[0]}**, the friendship union of {ascii_name(a.provinces[0])}{others} "
+            f"in Cluster {a.cluster} {rng.choice(V.EN_VERBS)} {rng.choice(V.EN_OBJECTS)} "
+            f"{rng.choice(V.EN_ADVERBIALS)}. " + _paragraph(rng, "en", 2)
+        )
     parts.append(f"## {heads[0]}")
     parts.append(_paragraph(rng, lang, 4))
     parts.append(_paragraph(rng, lang, 3))
     items = rng.sample(V.VI_OBJECTS if vi else V.EN_OBJECTS, rng.randint(4, 6))
-    parts.append("\n".join(f"- {it[0].upper() + it[1:]}: {_sentence(rng, lang, False)}" for it in items))
+    parts.append(
+        "\n".join(f"- {it[0].upper() + it[1:]}: {_sentence(rng, lang, False)}" for it in items)
+    )
     parts.append(f"## {heads[1]}")
     if vi:
         first = _sentence(rng, lang, False)
-        parts.append(f"Theo [{link_vi}]({url}), " + first[0].lower() + first[1:] + " " + _paragraph(rng, lang, 2))
+        parts.append(
+            f"Theo [{link_vi}]({url}), "
+            + first[0].lower()
+            + first[1:]
+            + " "
+            + _paragraph(rng, lang, 2)
+        )
     else:
         parts.append(f"According to the [{link_en}]({url}), " + _paragraph(rng, lang, 3))
     for ref in refs[1:]:
         parts.append((f"Căn cứ {ref}, " if vi else f"Under {ref}, ") + _paragraph(rng, lang, 2))
     parts.append(f"### {'Các bước tiếp theo' if vi else 'Next steps'}")
-    parts.append("\n".join(f"{i}. {_sentence(rng, lang, False)}" for i in range(1, rng.randint(3, 5) + 1)))
+    parts.append(
+        "\n".join(f"{i}. {_sentence(rng, lang, False)}" for i in range(1, rng.randint(3, 5) + 1))
+    )
     parts.append(f"## {heads[2]}")
     parts.append(_paragraph(rng, lang, 3))
     if a.event:
         start, end, place = a.event
-        parts.append((f"> Sự kiện diễn ra từ {start:%d/%m/%Y} đến {end:%d/%m/%Y} tại {place}."
-                      if vi else f"> The event runs from {start:%d %B %Y} to {end:%d %B %Y} in {ascii_name(place)}."))
+        parts.append(
+            f"> Sự kiện diễn ra từ {start:%d/%m/%Y} đến {end:%d/%m/%Y} tại {place}."
+            if vi
+            else f"> The event runs from {start:%d %B %Y} to {end:%d %B %Y} in {ascii_name(place)}."
+        )
     text = "\n\n".join(parts)
     # top up to the target length with closing paragraphs
     while len(text.split()) < TARGET_WORDS - 40:
@@ -202,19 +249,37 @@ def _model(n_pairs: int, seed: int) -> list[Article]:
         ndocs = rng.choice([1, 1, 2, 2, 3])
         docs = []
         for kind, sym, num in rng.sample(DOCS, ndocs):
-            docs.append(Doc(kind, sym, num if num else rng.randrange(100, 5000), rng.randrange(2018, date.year + 1)))
+            docs.append(
+                Doc(
+                    kind,
+                    sym,
+                    num if num else rng.randrange(100, 5000),
+                    rng.randrange(2018, date.year + 1),
+                )
+            )
         event = None
         if rng.random() < 0.05:
             ev_start = date + dt.timedelta(days=rng.randrange(1, 30), hours=rng.randrange(0, 4))
-            event = (ev_start, ev_start + dt.timedelta(days=rng.randrange(0, 3)), rng.choice(V.PROVINCES))
+            event = (
+                ev_start,
+                ev_start + dt.timedelta(days=rng.randrange(0, 3)),
+                rng.choice(V.PROVINCES),
+            )
         modified = date + dt.timedelta(hours=rng.randrange(1, 200)) if rng.random() < 0.2 else None
         a = Article(
-            slug=slug, explicit_slug=explicit, date=date, modified=modified,
+            slug=slug,
+            explicit_slug=explicit,
+            date=date,
+            modified=modified,
             category=rng.choice(V.CATEGORIES),
             tag_idx=rng.sample(range(len(V.VI_TAGS)), rng.randint(2, 5)),
             authors=rng.sample(V.AUTHORS, rng.choice([1, 1, 1, 2])),
-            provinces=provinces, cluster=rng.choice([3, 5]), docs=docs, event=event,
-            featured=rng.random() < 0.03, lang_header=rng.random() < 0.5,
+            provinces=provinces,
+            cluster=rng.choice([3, 5]),
+            docs=docs,
+            event=event,
+            featured=rng.random() < 0.03,
+            lang_header=rng.random() < 0.5,
             title={"vi": title_vi, "en": title_en},
         )
         a.summary = {"vi": _sentence(rng, "vi", False), "en": _sentence(rng, "en", False)}
@@ -236,11 +301,20 @@ def _render_contract(a: Article, lang: str) -> str:
         h.append(f"Lang: {lang}")
     if a.explicit_slug and lang == "vi":  # translations take the original's slug
         h.append(f"Slug: {a.slug}")
-    h += [f"Category: {a.category}", f"Tags: {', '.join(_tags(a, lang))}", f"Authors: {', '.join(a.authors)}",
-          f"Provinces: {', '.join(a.provinces)}", f"Cluster: {a.cluster}"]
+    h += [
+        f"Category: {a.category}",
+        f"Tags: {', '.join(_tags(a, lang))}",
+        f"Authors: {', '.join(a.authors)}",
+        f"Provinces: {', '.join(a.provinces)}",
+        f"Cluster: {a.cluster}",
+    ]
     if a.event:
         s, e, place = a.event
-        h += [f"Event_start: {s:%Y-%m-%d %H:%M}", f"Event_end: {e:%Y-%m-%d}", f"Event_location: {place}"]
+        h += [
+            f"Event_start: {s:%Y-%m-%d %H:%M}",
+            f"Event_end: {e:%Y-%m-%d}",
+            f"Event_location: {place}",
+        ]
     if a.featured:
         h.append("Featured: true")
     h.append(f"Summary: {a.summary[lang]}")
@@ -260,14 +334,22 @@ def _render_hugo(a: Article, lang: str) -> str:
     h = ["+++", f"title = {_toml_str(a.title[lang])}", f"date = {a.date:%Y-%m-%dT%H:%M:00}{tz}"]
     if a.modified:
         h.append(f"lastmod = {a.modified:%Y-%m-%dT%H:%M:00}{tz}")
-    h += [f"slug = {_toml_str(a.slug)}", f"translationKey = {_toml_str(a.slug)}",
-          f"categories = {_toml_list([a.category])}", f"tags = {_toml_list(_tags(a, lang))}",
-          f"authors = {_toml_list(a.authors)}", f"summary = {_toml_str(a.summary[lang])}"]
+    h += [
+        f"slug = {_toml_str(a.slug)}",
+        f"translationKey = {_toml_str(a.slug)}",
+        f"categories = {_toml_list([a.category])}",
+        f"tags = {_toml_list(_tags(a, lang))}",
+        f"authors = {_toml_list(a.authors)}",
+        f"summary = {_toml_str(a.summary[lang])}",
+    ]
     h += ["[params]", f"provinces = {_toml_list(a.provinces)}", f"cluster = {a.cluster}"]
     if a.event:
         s, e, place = a.event
-        h += [f"event_start = {_toml_str(f'{s:%Y-%m-%d %H:%M}')}", f"event_end = {_toml_str(f'{e:%Y-%m-%d}')}",
-              f"event_location = {_toml_str(place)}"]
+        h += [
+            f"event_start = {_toml_str(f'{s:%Y-%m-%d %H:%M}')}",
+            f"event_end = {_toml_str(f'{e:%Y-%m-%d}')}",
+            f"event_location = {_toml_str(place)}",
+        ]
     if a.featured:
         h.append("featured = true")
     h.append("+++")
@@ -275,10 +357,16 @@ def _render_hugo(a: Article, lang: str) -> str:
 
 
 ABOUT = {
-    "vi": ("Giới thiệu", "Tập san điện tử của các Liên hiệp các tổ chức hữu nghị, đưa tin về hoạt động đối ngoại "
-           "nhân dân, hợp tác quốc tế và viện trợ phi chính phủ tại các địa phương."),
-    "en": ("About", "The online bulletin of the provincial unions of friendship organisations: news of "
-           "people-to-people diplomacy, international co-operation and NGO aid in the provinces."),
+    "vi": (
+        "Giới thiệu",
+        "Tập san điện tử của các Liên hiệp các tổ chức hữu nghị, đưa tin về hoạt động đối ngoại "
+        "nhân dân, hợp tác quốc tế và viện trợ phi chính phủ tại các địa phương.",
+    ),
+    "en": (
+        "About",
+        "The online bulletin of the provincial unions of friendship organisations: news of "
+        "people-to-people diplomacy, international co-operation and NGO aid in the provinces.",
+    ),
 }
 
 
@@ -287,7 +375,9 @@ def _about(lang: str, fmt: str) -> str:
     if fmt == "hugo":
         head = f'+++\ntitle = "{title}"\nslug = "gioi-thieu"\ntranslationKey = "gioi-thieu"\n+++\n'
     else:
-        head = f"Title: {title}\n" + (f"Slug: gioi-thieu\n" if lang == "vi" else "") + f"Lang: {lang}\n"
+        head = (
+            f"Title: {title}\n" + ("Slug: gioi-thieu\n" if lang == "vi" else "") + f"Lang: {lang}\n"
+        )
     return head + "\n" + text + "\n"
 
 
@@ -308,7 +398,9 @@ def generate(dest: Path, n_pairs: int, seed: int = 1, fmt: str = "pelican") -> l
     pages = content / "pages"
     pages.mkdir(parents=True, exist_ok=True)
     for lang in LANGS:
-        (pages / f"gioi-thieu.{lang}.md").write_text(_about(lang, fmt), encoding="utf-8", newline="\n")
+        (pages / f"gioi-thieu.{lang}.md").write_text(
+            _about(lang, fmt), encoding="utf-8", newline="\n"
+        )
     return written
 
 

@@ -76,16 +76,47 @@ def make_tools(project_cmd: str, wanted: list[str]) -> list[Tool]:
     hugo = hugo_binary()
     tools = {
         "baseline": Tool(
-            "baseline", "Pelican 4.12 + i18n_subsites + typogrify + cache (before)", "pelican",
-            lambda c, o, k: [sys.executable, "-m", "pelican", str(c), "-s", str(conf), "-o", str(o),
-                             "-e", f"CACHE_PATH={json.dumps(str(k))}", "-q"]),
+            "baseline",
+            "Pelican 4.12 + i18n_subsites + typogrify + cache (before)",
+            "pelican",
+            lambda c, o, k: [
+                sys.executable,
+                "-m",
+                "pelican",
+                str(c),
+                "-s",
+                str(conf),
+                "-o",
+                str(o),
+                "-e",
+                f"CACHE_PATH={json.dumps(str(k))}",
+                "-q",
+            ],
+        ),
         "project": Tool(
-            "project", "Hữu Nghị Press (after)", "pelican",
-            lambda c, o, k: shlex.split(project_cmd.format(content=c, output=o, cache=k))),
+            "project",
+            "Hữu Nghị Press (after)",
+            "pelican",
+            lambda c, o, k: shlex.split(project_cmd.format(content=c, output=o, cache=k)),
+        ),
         "hugo": Tool(
-            "hugo", "Hugo " + hugo_version(hugo), "hugo",
-            lambda c, o, k: [hugo, "-s", str(BENCH / "hugo"), "--contentDir", str(c), "--destination", str(o),
-                             "--cacheDir", str(k), "--noBuildLock", "--quiet"]),
+            "hugo",
+            "Hugo " + hugo_version(hugo),
+            "hugo",
+            lambda c, o, k: [
+                hugo,
+                "-s",
+                str(BENCH / "hugo"),
+                "--contentDir",
+                str(c),
+                "--destination",
+                str(o),
+                "--cacheDir",
+                str(k),
+                "--noBuildLock",
+                "--quiet",
+            ],
+        ),
     }
     return [tools[w] for w in wanted]
 
@@ -113,16 +144,20 @@ def measure(argv: list[str], cwd: Path, log: Path) -> Sample:
     if os.path.exists(TIME_BIN):
         full = [TIME_BIN, "-v", "-o", tpath, *argv]
     else:  # fallback: a fresh Python child reads RUSAGE_CHILDREN of its only child
-        code = ("import json,resource,subprocess,sys;r=subprocess.run(sys.argv[2:]).returncode;"
-                "u=resource.getrusage(resource.RUSAGE_CHILDREN);"
-                "open(sys.argv[1],'w').write(json.dumps([u.ru_maxrss,u.ru_utime+u.ru_stime,r]))")
+        code = (
+            "import json,resource,subprocess,sys;r=subprocess.run(sys.argv[2:]).returncode;"
+            "u=resource.getrusage(resource.RUSAGE_CHILDREN);"
+            "open(sys.argv[1],'w').write(json.dumps([u.ru_maxrss,u.ru_utime+u.ru_stime,r]))"
+        )
         full = [sys.executable, "-c", code, tpath, *argv]
     start = log.stat().st_size if log.exists() else 0
     with open(log, "ab") as lf:
         lf.write(("\n$ " + shlex.join(argv) + "\n").encode())
         lf.flush()
         t0 = time.perf_counter()
-        proc = subprocess.run(full, cwd=cwd, stdout=lf, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        proc = subprocess.run(
+            full, cwd=cwd, stdout=lf, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+        )
         wall = time.perf_counter() - t0
     text = Path(tpath).read_text()
     os.unlink(tpath)
@@ -137,7 +172,9 @@ def measure(argv: list[str], cwd: Path, log: Path) -> Sample:
         rss, cpu, rc = json.loads(text)
     with open(log, "rb") as lf:
         lf.seek(start)
-        lines = [ln.strip() for ln in lf.read().decode("utf-8", "replace").splitlines() if ln.strip()]
+        lines = [
+            ln.strip() for ln in lf.read().decode("utf-8", "replace").splitlines() if ln.strip()
+        ]
     return Sample(wall, cpu, rss / 1024, rc, lines[-1][:160] if len(lines) > 1 else "")
 
 
@@ -217,8 +254,11 @@ def bench_size(n: int, runs: int, seed: int, tools: list[Tool], rebuild: bool, l
             t.cold.append(s)
             if not t.size:
                 t.size = output_size(out)
-            print(f"  n={n} run {r + 1}/{runs} {t.name:8s} cold    {s.wall:7.2f} s  cpu {s.cpu:7.2f} s"
-                  f"  rss {s.rss_mb:6.0f} MB", file=sys.stderr)
+            print(
+                f"  n={n} run {r + 1}/{runs} {t.name:8s} cold    {s.wall:7.2f} s  cpu {s.cpu:7.2f} s"
+                f"  rss {s.rss_mb:6.0f} MB",
+                file=sys.stderr,
+            )
             if not rebuild:
                 continue
             measure(argv, t.cwd, log)  # warm-up: the cache is now warm for this tool
@@ -230,8 +270,11 @@ def bench_size(n: int, runs: int, seed: int, tools: list[Tool], rebuild: bool, l
                 t.note = f"rebuild failed (exit {s.rc}: {s.tail!r}); see {log.relative_to(ROOT)}"
                 continue
             t.rebuild.append(s)
-            print(f"  n={n} run {r + 1}/{runs} {t.name:8s} rebuild {s.wall:7.2f} s  cpu {s.cpu:7.2f} s"
-                  f"  rss {s.rss_mb:6.0f} MB", file=sys.stderr)
+            print(
+                f"  n={n} run {r + 1}/{runs} {t.name:8s} rebuild {s.wall:7.2f} s  cpu {s.cpu:7.2f} s"
+                f"  rss {s.rss_mb:6.0f} MB",
+                file=sys.stderr,
+            )
 
 
 # --------------------------------------------------------------------------- report
@@ -266,7 +309,8 @@ def main_table(n: int, tools: list[Tool]) -> str:
             f"{statistics.median(s.cpu for s in t.rebuild) if t.rebuild else float('nan'):.2f} | "
             f"{rss:.0f} | {t.size['mb']:.1f} | {t.size['files']} | {t.size['html']} | {pps:.0f} | "
             f"{ratio(t.cold, hugo.cold) if hugo else '–'} | {ratio(t.rebuild, hugo.rebuild) if hugo else '–'} | "
-            f"{ratio(t.cold, hugo.cold, 'cpu') if hugo else '–'} |")
+            f"{ratio(t.cold, hugo.cold, 'cpu') if hugo else '–'} |"
+        )
     return "\n".join(rows)
 
 
@@ -274,44 +318,62 @@ def raw_runs(tools: list[Tool]) -> str:
     lines = []
     for t in tools:
         if t.cold:
-            lines.append(f"- {t.name}: cold " + ", ".join(f"{s.wall:.2f}" for s in t.cold)
-                         + " s; rebuild " + (", ".join(f"{s.wall:.2f}" for s in t.rebuild) or "–") + " s")
+            lines.append(
+                f"- {t.name}: cold "
+                + ", ".join(f"{s.wall:.2f}" for s in t.cold)
+                + " s; rebuild "
+                + (", ".join(f"{s.wall:.2f}" for s in t.rebuild) or "–")
+                + " s"
+            )
     return "\n".join(lines)
 
 
 def environment(args) -> str:
     try:
-        commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
-                                capture_output=True, text=True).stdout.strip()
+        commit = subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+        ).stdout.strip()
     except OSError:
         commit = "?"
     try:
         import pelican  # noqa: PLC0415
+
         pv = pelican.__version__
     except Exception:  # noqa: BLE001
         pv = "?"
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
     start = " ".join(f"{x:.1f}" for x in LOAD_AT_START)
-    return (f"- date: {dt.date.today().isoformat()}, commit {commit}\n"
-            f"- machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
-            f"Pelican {pv}\n"
-            f"- load average (1/5/15 min) at start: {start}; at the end: {load} "
-            f"(above {os.cpu_count()} means other processes competed for the CPUs: trust CPU s over wall s)\n"
-            f"- command: `{shlex.join(['python', 'bench/run.py', *sys.argv[1:]])}`\n"
-            f"- project command template: `{args.project_cmd}`")
+    return (
+        f"- date: {dt.date.today().isoformat()}, commit {commit}\n"
+        f"- machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"Pelican {pv}\n"
+        f"- load average (1/5/15 min) at start: {start}; at the end: {load} "
+        f"(above {os.cpu_count()} means other processes competed for the CPUs: trust CPU s over wall s)\n"
+        f"- command: `{shlex.join(['python', 'bench/run.py', *sys.argv[1:]])}`\n"
+        f"- project command template: `{args.project_cmd}`"
+    )
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description="Interleaved build benchmark (see bench/README.md).")
-    ap.add_argument("--n", type=int, default=1000, help="article pairs (vi + en) in the main comparison")
+    ap.add_argument(
+        "--n", type=int, default=1000, help="article pairs (vi + en) in the main comparison"
+    )
     ap.add_argument("--runs", type=int, default=3, help="interleaved runs per tool")
-    ap.add_argument("--scaling", default="", help="comma-separated pair counts for a cold-build scaling table")
-    ap.add_argument("--project-cmd", default=DEFAULT_PROJECT_CMD,
-                    help="command template run from the repo root; {content}, {output}, {cache} are filled in; "
-                         "empty to skip the project row")
+    ap.add_argument(
+        "--scaling", default="", help="comma-separated pair counts for a cold-build scaling table"
+    )
+    ap.add_argument(
+        "--project-cmd",
+        default=DEFAULT_PROJECT_CMD,
+        help="command template run from the repo root; {content}, {output}, {cache} are filled in; "
+        "empty to skip the project row",
+    )
     ap.add_argument("--tools", default="baseline,project,hugo", help="subset and order of tools")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--no-save", action="store_true", help="do not write bench/results/<date>-n<N>.md")
+    ap.add_argument(
+        "--no-save", action="store_true", help="do not write bench/results/<date>-n<N>.md"
+    )
     args = ap.parse_args(argv)
 
     wanted = [w.strip() for w in args.tools.split(",") if w.strip()]
@@ -323,30 +385,46 @@ def main(argv=None) -> int:
 
     tools = make_tools(args.project_cmd, wanted)
     bench_size(args.n, args.runs, args.seed, tools, rebuild=True, log=log)
-    report = [f"# Build benchmark: {args.n} article pairs (vi + en), {args.runs} interleaved runs", "",
-              main_table(args.n, tools), "",
-              "Times are wall-clock seconds; edit-rebuild = rebuild after appending a sentence to one article, "
-              "cache warm. CPU s = user + sys of the build's process tree (robust to other load on the machine). "
-              "Peak RSS is the largest single process. pages/s = HTML files / median cold time. "
-              "×Hugo = median divided by Hugo's.", "", "Raw runs:", "", raw_runs(tools), ""]
+    report = [
+        f"# Build benchmark: {args.n} article pairs (vi + en), {args.runs} interleaved runs",
+        "",
+        main_table(args.n, tools),
+        "",
+        "Times are wall-clock seconds; edit-rebuild = rebuild after appending a sentence to one article, "
+        "cache warm. CPU s = user + sys of the build's process tree (robust to other load on the machine). "
+        "Peak RSS is the largest single process. pages/s = HTML files / median cold time. "
+        "×Hugo = median divided by Hugo's.",
+        "",
+        "Raw runs:",
+        "",
+        raw_runs(tools),
+        "",
+    ]
     for t in tools:
         if "search_kb" in t.size:
-            report += [f"Search index ({t.name}, Pagefind, search.index_size): {t.size['search_kb']:,.0f} KB "
-                       f"for {2 * args.n} articles = {1000 * t.size['search_kb'] / (2 * args.n):,.0f} KB "
-                       "per 1,000 articles.", ""]
+            report += [
+                f"Search index ({t.name}, Pagefind, search.index_size): {t.size['search_kb']:,.0f} KB "
+                f"for {2 * args.n} articles = {1000 * t.size['search_kb'] / (2 * args.n):,.0f} KB "
+                "per 1,000 articles.",
+                "",
+            ]
 
     if args.scaling:
         sizes = [int(x) for x in args.scaling.split(",") if x.strip()]
-        rows = ["| pairs | tool | cold s (median) | ms per article file | HTML files | pages/s |",
-                "| ---: | --- | ---: | ---: | ---: | ---: |"]
+        rows = [
+            "| pairs | tool | cold s (median) | ms per article file | HTML files | pages/s |",
+            "| ---: | --- | ---: | ---: | ---: | ---: |",
+        ]
         for size in sizes:
             stools = make_tools(args.project_cmd, [t.name for t in tools if t.available])
             bench_size(size, args.runs, args.seed, stools, rebuild=False, log=log)
             for t in stools:
                 if t.cold:
                     med = statistics.median(s.wall for s in t.cold)
-                    rows.append(f"| {size} | {t.name} | {med:.2f} | {1000 * med / (2 * size):.2f} | "
-                                f"{t.size['html']} | {t.size['html'] / med:.0f} |")
+                    rows.append(
+                        f"| {size} | {t.name} | {med:.2f} | {1000 * med / (2 * size):.2f} | "
+                        f"{t.size['html']} | {t.size['html'] / med:.0f} |"
+                    )
                 else:
                     rows.append(f"| {size} | {t.name} | {t.note or 'not run'} | | | |")
         report += ["## Scaling (cold builds)", "", "\n".join(rows), ""]

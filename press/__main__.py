@@ -30,7 +30,9 @@ def shown(path: str, content: Path) -> str:
 
 def report(problems, errors_fatal_warnings: bool, content: Path) -> None:
     for problem in problems:
-        print(problem.format().replace(problem.path, shown(problem.path, content), 1), file=sys.stderr)
+        print(
+            problem.format().replace(problem.path, shown(problem.path, content), 1), file=sys.stderr
+        )
 
 
 def main(argv=None) -> int:
@@ -45,29 +47,39 @@ def main(argv=None) -> int:
         command.add_argument("--content")
         command.add_argument("--output")
         command.add_argument(
-            "-e", "--extra-settings", action="append", default=[], metavar="KEY=JSON",
+            "-e",
+            "--extra-settings",
+            action="append",
+            default=[],
+            metavar="KEY=JSON",
             help="override a setting, as Pelican's -e does (e.g. -e 'LOG_FILTER=[]')",
         )
         command.add_argument(
-            "--strict", action="store_true", default=IN_CI,
+            "--strict",
+            action="store_true",
+            default=IN_CI,
             help="warnings are fatal too (default when CI=true)",
         )
         if name == "build":
             command.add_argument(
-                "--production", action="store_true",
+                "--production",
+                action="store_true",
                 help="build with publishconf.py; the SITEURL environment variable gives the site's URL",
             )
     publish_parser = commands.add_parser(
         "publish", help="build with publishconf.py and deploy (see README, Deploying)"
     )
-    publish_parser.add_argument("--target", help="rsync, ghpages, directory or archive "
-                                "(default: $PUBLISH_TARGET)")
+    publish_parser.add_argument(
+        "--target", help="rsync, ghpages, directory or archive (default: $PUBLISH_TARGET)"
+    )
     publish_parser.add_argument("--dest", help="where to publish (default: the target's variable)")
     publish_parser.add_argument("--dry-run", action="store_true", help="show what would change")
-    publish_parser.add_argument("--force", action="store_true",
-                                help="publish even if most published files would be deleted")
-    publish_parser.add_argument("--no-build", action="store_true",
-                                help="publish the output folder as it is")
+    publish_parser.add_argument(
+        "--force", action="store_true", help="publish even if most published files would be deleted"
+    )
+    publish_parser.add_argument(
+        "--no-build", action="store_true", help="publish the output folder as it is"
+    )
     publish_parser.add_argument("--settings")
     publish_parser.add_argument("--content")
     publish_parser.add_argument("--output")
@@ -75,7 +87,9 @@ def main(argv=None) -> int:
     editions_parser.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
     editions_parser.add_argument("--content")
     editions_parser.add_argument("--output")
-    editions_parser.add_argument("-e", "--extra-settings", action="append", default=[], metavar="KEY=JSON")
+    editions_parser.add_argument(
+        "-e", "--extra-settings", action="append", default=[], metavar="KEY=JSON"
+    )
     args = parser.parse_args(argv)
 
     if args.command == "publish":
@@ -108,7 +122,10 @@ def main(argv=None) -> int:
         print("Interrupted; the output folder was left as it was.", file=sys.stderr)
         return 130
     except (OSError, ValueError, SyntaxError, TypeError) as error:  # unreadable settings
-        print(f"press: the settings could not be used: {type(error).__name__}: {error}", file=sys.stderr)
+        print(
+            f"press: the settings could not be used: {type(error).__name__}: {error}",
+            file=sys.stderr,
+        )
         return 2
 
 
@@ -154,7 +171,10 @@ def run_build(args) -> int:
     from .build import build, load_settings  # noqa: PLC0415 - Pelican is imported here
 
     result = build(
-        args.settings, content=args.content, output=args.output, overrides=args.overrides,
+        args.settings,
+        content=args.content,
+        output=args.output,
+        overrides=args.overrides,
         strict=args.strict,
     )
     content = Path(load_settings(args.settings, args.content, args.output, args.overrides)["PATH"])
@@ -163,13 +183,19 @@ def run_build(args) -> int:
     if not result.ok:
         print(
             f"Build failed with {len(result.errors)} error(s)"
-            + (f" and {len(result.warnings)} warning(s) (strict)" if result.strict and result.warnings else "")
+            + (
+                f" and {len(result.warnings)} warning(s) (strict)"
+                if result.strict and result.warnings
+                else ""
+            )
             + f"; {result.output} was left as it was.",
             file=sys.stderr,
         )
         return 1
     if result.warnings:
-        print(f"{len(result.warnings)} warning(s), not fatal in a development build.", file=sys.stderr)
+        print(
+            f"{len(result.warnings)} warning(s), not fatal in a development build.", file=sys.stderr
+        )
     print(f"Built the site into {result.output}")
     return 0
 
@@ -186,7 +212,9 @@ def editions(args) -> int:
             f"{edition.pdf_url}: {edition.pdf_pages} pages, {edition.pdf_size:,} bytes, "
             f"{edition.pdf_seconds:.2f} s"
         )
-    print(f"Typeset {len(result.editions)} edition PDF(s) into {result.output} in {result.seconds:.1f} s")
+    print(
+        f"Typeset {len(result.editions)} edition PDF(s) into {result.output} in {result.seconds:.1f} s"
+    )
     return 0
 
 
@@ -198,12 +226,17 @@ def publish_command(args) -> int:
     output = Path(args.output or ROOT / "output")
     target = args.target or os.environ.get(publish.ENV["target"])
     if not target:
-        print(f"Choose a target with --target or {publish.ENV['target']}: "
-              f"{', '.join(publish.TARGETS)}.", file=sys.stderr)
+        print(
+            f"Choose a target with --target or {publish.ENV['target']}: "
+            f"{', '.join(publish.TARGETS)}.",
+            file=sys.stderr,
+        )
         return 2
     if target not in publish.TARGETS:
-        print(f"Unknown target {target!r}; choose one of: {', '.join(publish.TARGETS)}.",
-              file=sys.stderr)
+        print(
+            f"Unknown target {target!r}; choose one of: {', '.join(publish.TARGETS)}.",
+            file=sys.stderr,
+        )
         return 2
     destination = args.dest or os.environ.get(publish.ENV[target])
     if not args.no_build:
@@ -217,12 +250,17 @@ def publish_command(args) -> int:
     if not args.no_build:
         result = build(settings_file, content=args.content, output=output)
         if not result.ok:
-            print(f"Build failed with {len(result.errors)} error(s); nothing was published.",
-                  file=sys.stderr)
+            print(
+                f"Build failed with {len(result.errors)} error(s); nothing was published.",
+                file=sys.stderr,
+            )
             return 1
         if result.warnings and publish.options(settings)["strict"]:
-            print(f"The build logged {len(result.warnings)} warning(s); fix them before "
-                  "publishing (PUBLISH['strict'] in publishconf.py).", file=sys.stderr)
+            print(
+                f"The build logged {len(result.warnings)} warning(s); fix them before "
+                "publishing (PUBLISH['strict'] in publishconf.py).",
+                file=sys.stderr,
+            )
             return 1
     if not (args.dry_run and args.no_build):  # the output folder is ours to complete
         count = publish.precompress(output, publish.options(settings))
@@ -234,7 +272,11 @@ def publish_command(args) -> int:
         return 1
     if args.dry_run:
         print(f"Dry run, nothing was changed. Publishing would do: {plan.summary()}")
-        for label, names in (("new", plan.added), ("changed", plan.changed), ("deleted", plan.deleted)):
+        for label, names in (
+            ("new", plan.added),
+            ("changed", plan.changed),
+            ("deleted", plan.deleted),
+        ):
             for name in names[:50]:
                 print(f"  {label:8} {name}")
             if len(names) > 50:

@@ -9,6 +9,7 @@ import tempfile
 import threading
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlparse
 
 from .build import ROOT, build
 
@@ -50,9 +51,7 @@ def chromium():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
-        )
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             yield browser
         finally:
@@ -71,8 +70,9 @@ def first_article_url(site: Path, prefix: str) -> str:
 
     home = (site / prefix / "index.html").read_text(encoding="utf-8")
     for href in re.findall(r'class="teaser__title"><a href="([^"]+)"', home):
-        if (site / href.lstrip("/") / "index.html").exists():
-            return href
+        path = urlparse(href).path  # absolute when SITEURL is set
+        if (site / path.lstrip("/") / "index.html").exists():
+            return path
     raise RuntimeError(f"no article linked from /{prefix}")
 
 

@@ -15,7 +15,7 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,7 +68,7 @@ def load_settings(settings_file, content=None, output=None, overrides=None) -> d
     # The one generation time a page may show: SOURCE_DATE_EPOCH, never the clock.
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit() and "BUILD_TIME" not in override:
-        override["BUILD_TIME"] = datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        override["BUILD_TIME"] = datetime.fromtimestamp(int(epoch), tz=UTC)
     if content is not None:
         override["PATH"] = str(Path(content).resolve())
     if output is not None:
@@ -77,8 +77,12 @@ def load_settings(settings_file, content=None, output=None, overrides=None) -> d
 
 
 def build(
-    settings_file=ROOT / "pelicanconf.py", content=None, output=None, overrides=None,
-    strict=False, validate_content=True,
+    settings_file=ROOT / "pelicanconf.py",
+    content=None,
+    output=None,
+    overrides=None,
+    strict=False,
+    validate_content=True,
 ):
     """Build the site; replace `output` only when the build succeeded."""
     settings = load_settings(settings_file, content, output, overrides)
@@ -90,7 +94,9 @@ def build(
             return result  # stop before Pelican: nothing was written
 
     output_path.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output_path.name}-building-", dir=output_path.parent))
+    staging = Path(
+        tempfile.mkdtemp(prefix=f".{output_path.name}-building-", dir=output_path.parent)
+    )
     settings["OUTPUT_PATH"] = str(staging)
     # Pages whose inputs did not change are taken from the published output.
     settings["PUBLISHED_OUTPUT_PATH"] = str(output_path)
@@ -147,7 +153,9 @@ def swap_in(staging: Path, output_path: Path) -> None:
     if not (output_path.exists() and _exchange(staging, output_path)):
         retired = None
         if output_path.exists():
-            retired = Path(tempfile.mkdtemp(prefix=f".{output_path.name}-old-", dir=output_path.parent))
+            retired = Path(
+                tempfile.mkdtemp(prefix=f".{output_path.name}-old-", dir=output_path.parent)
+            )
             os.rename(output_path, retired / "site")
         os.rename(staging, output_path)
     # The staging folder now holds the previous site (after an exchange); builds that were
@@ -158,5 +166,7 @@ def swap_in(staging: Path, output_path: Path) -> None:
     if leftovers:
         subprocess.Popen(
             ["rm", "-rf", "--", *map(str, leftovers)],
-            start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )

@@ -46,4 +46,3 @@ def validate(settings) -> tuple[list, list, list]:
     errors = [p.format() for p in problems if p.level == checks.ERROR]
     warnings = [p.format() for p in problems if p.level != checks.ERROR]
     return problems, errors, warnings
-

@@ -15,7 +15,9 @@ from pelican import Pelican, signals
 from .build import ROOT, BuildResult, ProblemCollector, load_settings
 
 
-def build_editions(settings_file=ROOT / "pelicanconf.py", content=None, output=None, overrides=None):
+def build_editions(
+    settings_file=ROOT / "pelicanconf.py", content=None, output=None, overrides=None
+):
     settings = load_settings(settings_file, content, output, overrides)
     editions = dict(settings.get("EDITIONS") or {})
     editions["pdf"] = True
@@ -30,13 +32,18 @@ def build_editions(settings_file=ROOT / "pelicanconf.py", content=None, output=N
         pelican = Pelican(settings)
         context = settings.copy()
         context.update(
-            generated_content={}, static_links=set(), static_content={},
+            generated_content={},
+            static_links=set(),
+            static_content={},
             localsiteurl=settings["SITEURL"],
         )
         generators = [
             cls(
-                context=context, settings=settings, path=pelican.path,
-                theme=pelican.theme, output_path=pelican.output_path,
+                context=context,
+                settings=settings,
+                path=pelican.path,
+                theme=pelican.theme,
+                output_path=pelican.output_path,
             )
             for cls in pelican._get_generator_classes()
         ]

@@ -76,7 +76,9 @@ def site_files(site: Path) -> list[str]:
 def check_site(site: Path, opts: dict, existing_count: int = 0, deleting: int = 0) -> None:
     """Refuse an empty or suspiciously small site, or one that would delete most of the target."""
     if not site.is_dir() or not (site / "index.html").is_file():
-        raise PublishError(f"{site} has no index.html: refusing to publish an empty or broken site.")
+        raise PublishError(
+            f"{site} has no index.html: refusing to publish an empty or broken site."
+        )
     pages = sum(1 for _ in site.rglob("*.html"))
     if pages < opts["min_pages"]:
         raise PublishError(
@@ -96,6 +98,7 @@ def check_site(site: Path, opts: dict, existing_count: int = 0, deleting: int = 
 
 
 # --- precompressed copies -------------------------------------------------------------------
+
 
 def precompress(site: Path, opts: dict) -> int:
     """Write `x.gz` and `x.br` beside each text file, for servers that serve them as they are
@@ -128,6 +131,7 @@ def precompress(site: Path, opts: dict) -> int:
 
 # --- comparing the site with what is published ----------------------------------------------
 
+
 def git_blob_sha(data: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
 
@@ -153,11 +157,14 @@ def directory_state(folder: Path) -> dict:
 
 # --- targets ----------------------------------------------------------------------------------
 
+
 def run(command, **kwargs) -> subprocess.CompletedProcess:
     try:
         done = subprocess.run(command, capture_output=True, text=True, **kwargs)
     except FileNotFoundError:
-        raise PublishError(f"{command[0]} is not installed; install it to publish this way.")
+        raise PublishError(
+            f"{command[0]} is not installed; install it to publish this way."
+        ) from None
     if done.returncode != 0:
         raise PublishError(f"{' '.join(map(str, command[:2]))} failed:\n{done.stderr.strip()}")
     return done
@@ -174,7 +181,9 @@ def publish_directory(site, destination, opts, dry_run=False, force=False) -> Pl
         shutil.copytree(site, staging, dirs_exist_ok=True)
         retired = None
         if destination.exists():
-            retired = Path(tempfile.mkdtemp(prefix=f".{destination.name}-old-", dir=destination.parent))
+            retired = Path(
+                tempfile.mkdtemp(prefix=f".{destination.name}-old-", dir=destination.parent)
+            )
             os.rename(destination, retired / "site")
         os.rename(staging, destination)
         if retired:
@@ -196,9 +205,11 @@ def publish_archive(site, destination, opts, dry_run=False, force=False) -> Plan
             info.mtime = 0
             return info
 
-        with open(partial, "wb") as raw, gzip.GzipFile(
-            filename="", mode="wb", fileobj=raw, mtime=0
-        ) as packed, tarfile.open(fileobj=packed, mode="w") as archive:
+        with (
+            open(partial, "wb") as raw,
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as packed,
+            tarfile.open(fileobj=packed, mode="w") as archive,
+        ):
             for name in site_files(site):
                 archive.add(site / name, arcname=name, filter=normalise)
         os.replace(partial, destination)
@@ -208,8 +219,16 @@ def publish_archive(site, destination, opts, dry_run=False, force=False) -> Plan
 def rsync_command(site, destination, dry_run, port=None, key=None) -> list:
     command = [
         # --checksum: a rebuild gives every file a new time; send only what really changed.
-        "rsync", "--recursive", "--links", "--times", "--checksum", "--compress", "--delete",
-        "--itemize-changes", "--out-format=%i %n", "--chmod=D755,F644",
+        "rsync",
+        "--recursive",
+        "--links",
+        "--times",
+        "--checksum",
+        "--compress",
+        "--delete",
+        "--itemize-changes",
+        "--out-format=%i %n",
+        "--chmod=D755,F644",
     ]
     if ":" in str(destination).split("/", 1)[0]:  # user@host:/path goes over SSH
         ssh = ["ssh", "-o", "BatchMode=yes"]
@@ -250,7 +269,9 @@ def publish_rsync(site, destination, opts, dry_run=False, force=False, port=None
     return parse_itemized(run(rsync_command(site, destination, False, port, key)).stdout)
 
 
-def publish_ghpages(site, remote, opts, dry_run=False, force=False, branch="gh-pages", cname=None) -> Plan:
+def publish_ghpages(
+    site, remote, opts, dry_run=False, force=False, branch="gh-pages", cname=None
+) -> Plan:
     """Commit the site to `branch` of `remote` with ghp-import, in a scratch repository, so
     this repository's own branches are never touched."""
     with tempfile.TemporaryDirectory(prefix="ghpages-") as scratch:
@@ -258,7 +279,9 @@ def publish_ghpages(site, remote, opts, dry_run=False, force=False, branch="gh-p
         run(git + ["init", "--quiet"])
         run(git + ["remote", "add", "target", remote])
         run(git + ["config", "user.name", os.environ.get("GIT_COMMITTER_NAME", "Huu Nghi Press")])
-        run(git + ["config", "user.email", os.environ.get("GIT_COMMITTER_EMAIL", "press@localhost")])
+        run(
+            git + ["config", "user.email", os.environ.get("GIT_COMMITTER_EMAIL", "press@localhost")]
+        )
         exists = subprocess.run(
             git + ["ls-remote", "--exit-code", "--heads", "target", branch], capture_output=True
         )
@@ -279,8 +302,16 @@ def publish_ghpages(site, remote, opts, dry_run=False, force=False, branch="gh-p
         if dry_run:
             return plan
         command = [
-            shutil.which("ghp-import") or "ghp-import", "--no-jekyll", "--push", "--force",
-            "--branch", branch, "--remote", "target", "--message", "Publish the site",
+            shutil.which("ghp-import") or "ghp-import",
+            "--no-jekyll",
+            "--push",
+            "--force",
+            "--branch",
+            branch,
+            "--remote",
+            "target",
+            "--message",
+            "Publish the site",
         ]
         if exists.returncode == 0:
             command.remove("--force")  # a child of the published commit: history is kept
@@ -290,8 +321,15 @@ def publish_ghpages(site, remote, opts, dry_run=False, force=False, branch="gh-p
     return plan
 
 
-def publish(site: Path, target: str, destination: str, settings: dict, dry_run=False, force=False,
-            env=os.environ) -> Plan:
+def publish(
+    site: Path,
+    target: str,
+    destination: str,
+    settings: dict,
+    dry_run=False,
+    force=False,
+    env=os.environ,
+) -> Plan:
     opts = options(settings)
     site = Path(site).resolve()
     if target not in TARGETS:
@@ -303,11 +341,25 @@ def publish(site: Path, target: str, destination: str, settings: dict, dry_run=F
             f"no destination for the {target} target: give --dest or set {ENV[target]}."
         )
     if target == "rsync":
-        plan = publish_rsync(site, destination, opts, dry_run, force,
-                             env.get(ENV["ssh_port"]), env.get(ENV["ssh_key"]))
+        plan = publish_rsync(
+            site,
+            destination,
+            opts,
+            dry_run,
+            force,
+            env.get(ENV["ssh_port"]),
+            env.get(ENV["ssh_key"]),
+        )
     elif target == "ghpages":
-        plan = publish_ghpages(site, destination, opts, dry_run, force,
-                               env.get(ENV["gh_branch"]) or "gh-pages", env.get(ENV["gh_cname"]))
+        plan = publish_ghpages(
+            site,
+            destination,
+            opts,
+            dry_run,
+            force,
+            env.get(ENV["gh_branch"]) or "gh-pages",
+            env.get(ENV["gh_cname"]),
+        )
     elif target == "directory":
         plan = publish_directory(site, destination, opts, dry_run, force)
     else:

@@ -9,7 +9,10 @@ from conftest import FIXTURES, ROOT, build_site
 def run_press(*args):
     return subprocess.run(
         [sys.executable, "-m", "press", *map(str, args)],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
@@ -46,7 +49,10 @@ def test_failed_build_leaves_previous_output_untouched(tmp_path, content_copy):
 def run_press_with_theme(content, output, theme):
     code = (
         "import sys; from press.build import build; "
-        f"r = build(content={str(content)!r}, output={str(output)!r}, overrides={{'THEME': {str(theme)!r}}}); "
+        f"r = build(content={str(content)!r}, output={str(output)!r}, "
+        f"overrides={{'THEME': {str(theme)!r}}}); "
         "sys.exit(0 if r.ok else 1)"
     )
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )

@@ -17,9 +17,18 @@ def test_english_article_date_line(fixture_site):
 
 
 def test_list_dates_per_locale(fixture_site):
-    assert fixture_site.html("/chuyen-muc/hoi-nghi/").select_one(".article-item time").get_text() == "28/02/2024"
-    assert fixture_site.html("/en/category/conferences/").select_one(".article-item time").get_text() == "Feb 29, 2024"
-    assert fixture_site.html("/fr/category/conferences/").select_one(".article-item time").get_text() == "28 févr. 2024"
+    assert (
+        fixture_site.html("/chuyen-muc/hoi-nghi/").select_one(".article-item time").get_text()
+        == "28/02/2024"
+    )
+    assert (
+        fixture_site.html("/en/category/conferences/").select_one(".article-item time").get_text()
+        == "Feb 29, 2024"
+    )
+    assert (
+        fixture_site.html("/fr/category/conferences/").select_one(".article-item time").get_text()
+        == "28 févr. 2024"
+    )
 
 
 def test_every_time_element_has_an_offset_datetime(fixture_site):

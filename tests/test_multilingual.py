@@ -27,7 +27,9 @@ def test_all_paths_are_ascii_clean_urls(fixture_site):
     for name in fixture_site.files("**/*"):
         assert name.isascii(), name
     for name in fixture_site.files():
-        assert name.endswith("/index.html") or name in ("index.html",) or name.endswith("404.html"), name
+        assert (
+            name.endswith("/index.html") or name in ("index.html",) or name.endswith("404.html")
+        ), name
 
 
 def test_slug_of_a_vietnamese_original_without_slug_comes_from_its_title(fixture_site):
@@ -58,7 +60,12 @@ def test_language_links_are_reciprocal_with_endonyms(fixture_site):
     assert en_links["vi"].get_text() == "Tiếng Việt"
     assert en_links["vi"]["lang"] == "vi"
     assert [a.get_text() for a in vi_links.values()] == [
-        "Tiếng Việt", "English", "Français", "ລາວ", "中文", "ខ្មែរ"
+        "Tiếng Việt",
+        "English",
+        "Français",
+        "ລາວ",
+        "中文",
+        "ខ្មែរ",
     ]
 
 
@@ -128,5 +135,10 @@ def test_every_page_has_one_h1_and_a_lang(fixture_site):
 
 def test_interface_is_in_the_page_language(fixture_site):
     assert fixture_site.html("/").select_one(".skip-link").get_text() == "Chuyển đến nội dung chính"
-    assert fixture_site.html("/fr/").select_one(".skip-link").get_text() == "Aller au contenu principal"
-    assert re.search("[\u4e00-\u9fff]", fixture_site.html("/zh/").select_one(".skip-link").get_text())
+    assert (
+        fixture_site.html("/fr/").select_one(".skip-link").get_text()
+        == "Aller au contenu principal"
+    )
+    assert re.search(
+        "[\u4e00-\u9fff]", fixture_site.html("/zh/").select_one(".skip-link").get_text()
+    )

@@ -4,7 +4,6 @@ into a page in its language, with reciprocal language links and hreflang alterna
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 TAGS = {"vi": "vi", "en": "en", "fr": "fr", "lo": "lo", "zh": "zh-Hans", "km": "km"}
@@ -31,9 +30,7 @@ def test_article_builds_with_language_links(sample_site, source: Path):
     lang = source.name.split(".")[-2]
     prefix = "" if lang == "vi" else f"{lang}/"
     year = source.parent.name
-    candidates = [
-        name for name in sample_site.files(f"{prefix}{year}/*/index.html")
-    ]
+    candidates = [name for name in sample_site.files(f"{prefix}{year}/*/index.html")]
     # The page whose <title> comes from this file's Title.
     title = next(
         line.split(":", 1)[1].strip()
@@ -41,7 +38,8 @@ def test_article_builds_with_language_links(sample_site, source: Path):
         if line.lower().startswith("title:")
     )
     matches = [
-        name for name in candidates
+        name
+        for name in candidates
         if plain(sample_site.html("/" + name).h1.get_text()) == plain(title)
     ]
     assert len(matches) == 1, (source, title)
@@ -49,14 +47,20 @@ def test_article_builds_with_language_links(sample_site, source: Path):
     assert url.isascii()
     page = sample_site.html(url)
     assert page.html["lang"] == TAGS[lang]
-    alternates = {l["hreflang"]: l["href"] for l in page.select('head link[rel="alternate"][hreflang]')}
+    alternates = {
+        link["hreflang"]: link["href"]
+        for link in page.select('head link[rel="alternate"][hreflang]')
+    }
     assert alternates[TAGS[lang]] == url
     assert "x-default" in alternates
     for hreflang, href in alternates.items():
         if hreflang in ("x-default", TAGS[lang]):
             continue
         other = sample_site.html(href)
-        back = {l["hreflang"]: l["href"] for l in other.select('head link[rel="alternate"][hreflang]')}
+        back = {
+            link["hreflang"]: link["href"]
+            for link in other.select('head link[rel="alternate"][hreflang]')
+        }
         assert back[TAGS[lang]] == url, "translations link to each other"
         switcher = {a["hreflang"]: a["href"] for a in other.select("nav.language-switcher a")}
         assert switcher[TAGS[lang]] == url

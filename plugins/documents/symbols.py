@@ -86,6 +86,7 @@ __all__ = [
 # Vocabulary
 # ---------------------------------------------------------------------------
 
+
 class Kind(NamedTuple):
     """A kind of document: key, Vietnamese and English names, words writers use.
 
@@ -105,23 +106,36 @@ _DIRECTIVE = Kind("directive", "Chỉ thị", "Directive", ("Chỉ thị", "Ch�
 _RESOLUTION = Kind("resolution", "Nghị quyết", "Resolution", ("Nghị quyết",), ("Resolution",))
 _CONCLUSION = Kind("conclusion", "Kết luận", "Conclusion", ("Kết luận",), ("Conclusion",))
 _LETTER = Kind(
-    "official-letter", "Công văn", "Official letter", ("Công văn",),
+    "official-letter",
+    "Công văn",
+    "Official letter",
+    ("Công văn",),
     ("Official Letter", "Official Dispatch", "Dispatch", "Letter"),
 )
 _PLAN = Kind("plan", "Kế hoạch", "Plan", ("Kế hoạch",), ("Plan",))
 _GUIDELINE = Kind(
-    "guideline", "Hướng dẫn", "Guideline", ("Hướng dẫn",),
+    "guideline",
+    "Hướng dẫn",
+    "Guideline",
+    ("Hướng dẫn",),
     ("Guideline", "Guidelines", "Guidance"),
 )
 _REGULATION = Kind(
-    "regulation", "Quy chế", "Regulation", ("Quy chế", "Qui chế"),
+    "regulation",
+    "Quy chế",
+    "Regulation",
+    ("Quy chế", "Qui chế"),
     ("Regulation", "Regulations"),
 )
 _DECISION = Kind("decision", "Quyết định", "Decision", ("Quyết định",), ("Decision",))
 _NOTICE = Kind("notice", "Thông báo", "Notice", ("Thông báo",), ("Notice", "Notification"))
 _REPORT = Kind("report", "Báo cáo", "Report", ("Báo cáo",), ("Report",))
 _PROGRAMME = Kind(
-    "programme", "Chương trình", "Programme", ("Chương trình",), ("Programme", "Program"),
+    "programme",
+    "Chương trình",
+    "Programme",
+    ("Chương trình",),
+    ("Programme", "Program"),
 )
 _DECREE = Kind("decree", "Nghị định", "Decree", ("Nghị định",), ("Decree",))
 _CIRCULAR = Kind("circular", "Thông tư", "Circular", ("Thông tư",), ("Circular",))
@@ -153,9 +167,7 @@ KINDS: dict[str, Kind] = {
 
 #: Kind key → Kind, for every kind including those without a type code
 #: (``law``, ``document``: used by year-form symbols such as 202/2025/QH15).
-KIND_NAMES: dict[str, Kind] = {
-    k.key: k for k in (*KINDS.values(), _LAW, _DOCUMENT)
-}
+KIND_NAMES: dict[str, Kind] = {k.key: k for k in (*KINDS.values(), _LAW, _DOCUMENT)}
 
 #: Words between the kind word and the number ("Chỉ thị số 12-CT/TW",
 #: "Directive No. 12-CT/TW"); matched case-insensitively, "số" also as "so".
@@ -171,9 +183,30 @@ PARTY_ISSUERS: frozenset[str] = frozenset(
 #: written in lower case.
 STATE_ISSUERS: frozenset[str] = frozenset(
     {
-        "UBND", "HĐND", "CP", "TTg", "VPCP", "QH", "UBTVQH", "BNG", "BNV", "BCA",
-        "BQP", "BTC", "BKHĐT", "BTTTT", "BGDĐT", "BYT", "BTP", "BVHTTDL", "SNgV",
-        "SNV", "MTTQ", "LHHN", "LHHNVN", "UBMTTQ",
+        "UBND",
+        "HĐND",
+        "CP",
+        "TTg",
+        "VPCP",
+        "QH",
+        "UBTVQH",
+        "BNG",
+        "BNV",
+        "BCA",
+        "BQP",
+        "BTC",
+        "BKHĐT",
+        "BTTTT",
+        "BGDĐT",
+        "BYT",
+        "BTP",
+        "BVHTTDL",
+        "SNgV",
+        "SNV",
+        "MTTQ",
+        "LHHN",
+        "LHHNVN",
+        "UBMTTQ",
     }
 )
 
@@ -198,6 +231,7 @@ _KNOWN_ISSUERS = PARTY_ISSUERS | STATE_ISSUERS
 # Regular expressions
 # ---------------------------------------------------------------------------
 
+
 def _letter_classes() -> dict[str, str]:
     """ASCII base letter → regex class of every Latin letter folding to it."""
     groups: dict[str, set[str]] = {}
@@ -210,10 +244,7 @@ def _letter_classes() -> dict[str, str]:
             base = fold(ch)
             if len(base) == 1 and base.isascii() and base.isalpha():
                 groups.setdefault(base, set()).update({ch, ch.upper(), ch.lower()})
-    return {
-        base: "[" + "".join(sorted(chars)) + "]"
-        for base, chars in groups.items()
-    }
+    return {base: "[" + "".join(sorted(chars)) + "]" for base, chars in groups.items()}
 
 
 _LETTER_CLASS = _letter_classes()
@@ -314,6 +345,7 @@ _SPACES = re.compile(r"[\s\u00a0]+")
 # Results
 # ---------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Reference:
     """A recognised document reference.
@@ -352,6 +384,7 @@ class AmbiguousReference:
 # Canonicalisation
 # ---------------------------------------------------------------------------
 
+
 def _is_party(issuer: str) -> bool:
     return issuer in PARTY_ISSUERS or issuer.endswith(("TW", "TU"))
 
@@ -363,8 +396,10 @@ def _canon_issuer(written: str) -> tuple[str, str]:
 
 
 def _looks_upper(written: str) -> bool:
-    return written == written.upper() or written in _TYPE_CANON.values() or (
-        written in _ISSUER_CANON.values()
+    return (
+        written == written.upper()
+        or written in _TYPE_CANON.values()
+        or (written in _ISSUER_CANON.values())
     )
 
 
@@ -415,6 +450,7 @@ def symbol_slug(symbol: str) -> str:
 # ---------------------------------------------------------------------------
 # Finding
 # ---------------------------------------------------------------------------
+
 
 def _nfc_with_map(text: str) -> tuple[str, list[int] | None]:
     """NFC text and, if it differs from ``text``, map NFC index → original index."""

@@ -44,10 +44,10 @@ Settings (pelicanconf.py):
 import logging
 from pathlib import Path
 
-from multilingual.site import tree_pages_signal
 from pelican import signals
 
 import contract
+from multilingual.site import tree_pages_signal
 
 from .model import ArticleEditions, read_editions
 
@@ -97,7 +97,9 @@ def editions_of(context, settings) -> list:
     if CONTEXT_KEY in context:
         return context[CONTEXT_KEY]
     editions = read_editions(
-        Path(settings["PATH"]), options(settings)["path"], settings,
+        Path(settings["PATH"]),
+        options(settings)["path"],
+        settings,
         context.get("article_groups", []),
     )
     trees = context["trees"]
@@ -123,19 +125,27 @@ def tree_pages(tree, context, settings):
     lang = tree.lang
     pages = [
         OutputPage(("edition", e.key), lang, e.url, "edition.html", {"edition": e})
-        for e in editions if e.lang == lang.code
+        for e in editions
+        if e.lang == lang.code
     ]
     newest_first = sorted(editions, key=lambda e: (e.date, e.key), reverse=True)
     here = [e for e in newest_first if e.lang == lang.code]
     elsewhere = [
-        e for e in newest_first
-        if not lang.is_default and e.lang == contract.DEFAULT_LANG
+        e
+        for e in newest_first
+        if not lang.is_default
+        and e.lang == contract.DEFAULT_LANG
         and not any(t.lang == lang.code for t in e.translations)
     ]
-    pages.append(OutputPage(
-        ("editions",), lang, index_url(lang), "editions.html",
-        {"editions_here": here, "editions_elsewhere": elsewhere},
-    ))
+    pages.append(
+        OutputPage(
+            ("editions",),
+            lang,
+            index_url(lang),
+            "editions.html",
+            {"editions_here": here, "editions_elsewhere": elsewhere},
+        )
+    )
     return pages
 
 
@@ -159,7 +169,8 @@ def write_pdfs(generators):
     if not pdf.available():
         logger.warning(
             "Edition PDFs skipped: WeasyPrint cannot be imported (%s); "
-            "install its system libraries (see .ci/run)", pdf.import_problem(),
+            "install its system libraries (see .ci/run)",
+            pdf.import_problem(),
         )
         return
     pdf.write_all(site, site.context[CONTEXT_KEY], cache=options(site.settings)["cache"])

@@ -34,8 +34,16 @@ logger = logging.getLogger(__name__)
 
 FILE_NAME = re.compile(r"^(?P<key>(?P<year>\d{4})-(?P<nn>\d{2}))\.(?P<lang>[a-z]{2})\.md$")
 KEYS = (
-    "title", "number", "date", "lang", "image", "image_caption",
-    "articles", "from", "to", "categories",
+    "title",
+    "number",
+    "date",
+    "lang",
+    "image",
+    "image_caption",
+    "articles",
+    "from",
+    "to",
+    "categories",
 )
 REQUIRED = ("title", "number", "date")
 
@@ -126,9 +134,12 @@ def read_edition(path: Path, content_root: Path, settings) -> tuple[Edition, dic
     relative = path.relative_to(content_root).as_posix()
     match = FILE_NAME.match(path.name)
     if not match:
-        raise problem(path, relative, None, (
-            "an edition file is named <yyyy>-<nn>.<lang>.md, e.g. 2024-01.vi.md"
-        ))
+        raise problem(
+            path,
+            relative,
+            None,
+            ("an edition file is named <yyyy>-<nn>.<lang>.md, e.g. 2024-01.vi.md"),
+        )
     try:
         editorial, meta = MarkdownReader(settings).read(str(path))
     except Exception as error:  # a malformed Date, an unreadable file
@@ -136,22 +147,28 @@ def read_edition(path: Path, content_root: Path, settings) -> tuple[Edition, dic
 
     unknown = sorted(set(meta) - set(KEYS))
     if unknown:
-        raise problem(path, relative, unknown[0], (
-            f"unknown key '{unknown[0]}' (allowed: {', '.join(k.capitalize() for k in KEYS)})"
-        ))
+        raise problem(
+            path,
+            relative,
+            unknown[0],
+            (f"unknown key '{unknown[0]}' (allowed: {', '.join(k.capitalize() for k in KEYS)})"),
+        )
     for key in REQUIRED:
         if not str(meta.get(key, "")).strip():
             raise problem(path, relative, None, f"'{key.capitalize()}' is required")
 
     lang = str(meta.get("lang", match["lang"])).strip()
     if lang not in contract.LANGUAGES:
-        raise problem(path, relative, "lang", (
-            f"language '{lang}' is not one of {', '.join(contract.LANGUAGES)}"
-        ))
+        raise problem(
+            path,
+            relative,
+            "lang",
+            (f"language '{lang}' is not one of {', '.join(contract.LANGUAGES)}"),
+        )
     if lang != match["lang"]:
-        raise problem(path, relative, "lang", (
-            f"Lang is '{lang}' but the file name says '{match['lang']}'"
-        ))
+        raise problem(
+            path, relative, "lang", (f"Lang is '{lang}' but the file name says '{match['lang']}'")
+        )
 
     date = meta["date"]
     if not isinstance(date, datetime.datetime):
@@ -161,19 +178,29 @@ def read_edition(path: Path, content_root: Path, settings) -> tuple[Edition, dic
 
     image = str(meta.get("image", "")).strip() or None
     if image and not (content_root / image).is_file():
-        raise problem(path, relative, "image", (
-            f"cover image '{image}' not found (a path under the content folder, "
-            "e.g. images/2024/cover.jpg)"
-        ))
+        raise problem(
+            path,
+            relative,
+            "image",
+            (
+                f"cover image '{image}' not found (a path under the content folder, "
+                "e.g. images/2024/cover.jpg)"
+            ),
+        )
 
     selection = {}
     has_list = "articles" in meta
     has_range = any(k in meta for k in ("from", "to", "categories"))
     if has_list == has_range:
-        raise problem(path, relative, "articles" if has_list else None, (
-            "give either 'Articles' (comma-separated slugs, in order) or "
-            "'From', 'To' and 'Categories', not both"
-        ))
+        raise problem(
+            path,
+            relative,
+            "articles" if has_list else None,
+            (
+                "give either 'Articles' (comma-separated slugs, in order) or "
+                "'From', 'To' and 'Categories', not both"
+            ),
+        )
     if has_list:
         slugs = split_list(meta["articles"])
         if not slugs:
@@ -182,7 +209,9 @@ def read_edition(path: Path, content_root: Path, settings) -> tuple[Edition, dic
     else:
         for key in ("from", "to", "categories"):
             if key not in meta:
-                raise problem(path, relative, None, f"'{key.capitalize()}' is required with a date range")
+                raise problem(
+                    path, relative, None, f"'{key.capitalize()}' is required with a date range"
+                )
         try:
             selection["from"] = parse_day(str(meta["from"]))
         except ValueError:
@@ -196,10 +225,15 @@ def read_edition(path: Path, content_root: Path, settings) -> tuple[Edition, dic
         categories = split_list(meta["categories"])
         wrong = [c for c in categories if c not in contract.CATEGORIES]
         if wrong or not categories:
-            raise problem(path, relative, "categories", (
-                f"unknown category '{wrong[0] if wrong else ''}' "
-                f"(allowed: {', '.join(contract.CATEGORIES)})"
-            ))
+            raise problem(
+                path,
+                relative,
+                "categories",
+                (
+                    f"unknown category '{wrong[0] if wrong else ''}' "
+                    f"(allowed: {', '.join(contract.CATEGORIES)})"
+                ),
+            )
         selection["categories"] = categories
 
     edition = Edition(
@@ -225,11 +259,15 @@ def select_articles(edition: Edition, selection: dict, groups, path: Path) -> li
         for slug in selection["slugs"]:
             group = by_slug.get(slug)
             if group is None:
-                raise problem(path, edition.source, "articles", (
-                    f"no published article has the slug '{slug}'"
-                ))
+                raise problem(
+                    path,
+                    edition.source,
+                    "articles",
+                    (f"no published article has the slug '{slug}'"),
+                )
             candidates.append(group)
     else:
+
         def in_range(article):
             day = article.date.date()
             category = getattr(article, "category", None)
@@ -248,7 +286,9 @@ def select_articles(edition: Edition, selection: dict, groups, path: Path) -> li
         if article is None:
             logger.warning(
                 "%s: article '%s' has no %s version; it is left out of this edition",
-                edition.source, group.slug, edition.lang,
+                edition.source,
+                group.slug,
+                edition.lang,
             )
             continue
         chosen.append(article)
@@ -275,7 +315,8 @@ def read_editions(content_root: Path, folder: str, settings, groups) -> list[Edi
         if len(numbers) > 1:
             logger.error(
                 "%s: the translations of edition %s must share its Number (found %s)",
-                ", ".join(e.source for e in versions), versions[0].key,
+                ", ".join(e.source for e in versions),
+                versions[0].key,
                 ", ".join(sorted(numbers)),
             )
         for edition in versions:

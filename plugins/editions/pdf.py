@@ -72,9 +72,7 @@ def print_html(html: str, siteurl: str = "") -> Markup:
 # Document symbols ("12-CT/TW", "3935/KH-UBND", "25/2023/NĐ-CP") must not break at a line end.
 # A word tied to the symbol by a no-break space (typogrify's widont) goes into the same span:
 # WeasyPrint breaks lines badly before an unbreakable span that follows a no-break space.
-SYMBOL = re.compile(
-    r"(?:[^\s<>&]+(?:\xa0|&nbsp;|&#160;))*\b\d+(?:/\d+)*(?:[-/][A-ZĐ][A-ZĐ0-9]*)+"
-)
+SYMBOL = re.compile(r"(?:[^\s<>&]+(?:\xa0|&nbsp;|&#160;))*\b\d+(?:/\d+)*(?:[-/][A-ZĐ][A-ZĐ0-9]*)+")
 TAG = re.compile(r"(<[^>]+>)")
 
 
@@ -89,7 +87,7 @@ def keep_symbols(html) -> Markup:
 def timestamp(edition) -> datetime.datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc)
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
     return edition.date
 
 
@@ -117,8 +115,12 @@ def cache_key(site, edition, html: str, identifier: str) -> str:
     """Everything the PDF's bytes depend on: the print HTML (which holds the text, the
     dates and the translations), the stylesheet, the pictures, WeasyPrint's version."""
     digest = hashlib.sha256()
-    for part in (html, (PRINT_DIR / "edition.css").read_text(encoding="utf-8"), identifier,
-                 _import().__version__):
+    for part in (
+        html,
+        (PRINT_DIR / "edition.css").read_text(encoding="utf-8"),
+        identifier,
+        _import().__version__,
+    ):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     content_root = Path(site.settings["PATH"])
@@ -129,7 +131,9 @@ def cache_key(site, edition, html: str, identifier: str) -> str:
     return digest.hexdigest()
 
 
-def typeset(site, edition, target: Path, cache_dir: Path | None = None) -> tuple[int, float, int, bool]:
+def typeset(
+    site, edition, target: Path, cache_dir: Path | None = None
+) -> tuple[int, float, int, bool]:
     """Write one edition's PDF; return (pages, seconds, bytes, taken from the cache).
 
     With a cache folder, a PDF whose inputs are unchanged since an earlier build is
@@ -194,6 +198,10 @@ def write_all(site, editions, cache: bool = True) -> list[tuple]:
         timings.append((edition.pdf_url, pages, seconds, size))
         logger.info(
             "%s %s: %d pages, %d bytes in %.2f s",
-            "Reused" if cached else "Typeset", edition.pdf_url, pages, size, seconds,
+            "Reused" if cached else "Typeset",
+            edition.pdf_url,
+            pages,
+            size,
+            seconds,
         )
     return timings

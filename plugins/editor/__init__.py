@@ -100,7 +100,9 @@ def read_done(generators):
 def write_done(pelican):
     start = _clock.get("read", time.monotonic())
     progress(
-        pelican.settings, "rendering and writing", f"{_clock.get('pages', 0)} pages",
+        pelican.settings,
+        "rendering and writing",
+        f"{_clock.get('pages', 0)} pages",
         time.monotonic() - start,
     )
 

@@ -40,8 +40,17 @@ EXAMPLES = {
 
 # Metadata every language version of an article shares; the rest is written per language.
 SHARED_KEYS = (
-    "date", "slug", "category", "authors", "source", "image", "provinces", "cluster",
-    "event_start", "event_end", "featured",
+    "date",
+    "slug",
+    "category",
+    "authors",
+    "source",
+    "image",
+    "provinces",
+    "cluster",
+    "event_start",
+    "event_end",
+    "featured",
 )
 
 NOTES = {
@@ -70,7 +79,7 @@ class ScaffoldError(Exception):
 
 
 def slugify(title: str) -> str:
-    """"Hội nghị Cụm 3 tại Khánh Hòa" -> "hoi-nghi-cum-3-tai-khanh-hoa" (tone marks off, đ -> d)."""
+    """ "Hội nghị Cụm 3 tại Khánh Hòa" -> "hoi-nghi-cum-3-tai-khanh-hoa" (tone marks off, đ -> d)."""
     text = title.replace("đ", "d").replace("Đ", "D")
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
@@ -92,14 +101,19 @@ def _comment_safe(text: str) -> str:
 
 
 def new_article(
-    content_dir: Path, title: str, category: str | None = None, lang: str = contract.DEFAULT_LANG,
+    content_dir: Path,
+    title: str,
+    category: str | None = None,
+    lang: str = contract.DEFAULT_LANG,
     now: datetime.datetime | None = None,
 ) -> Path:
     title = " ".join(title.split())
     if not title:
-        raise ScaffoldError("The title is empty: invoke new \"Tiêu đề bài viết\"")
+        raise ScaffoldError('The title is empty: invoke new "Tiêu đề bài viết"')
     if lang not in contract.LANGUAGES:
-        raise ScaffoldError(f"Unknown language {lang!r}; use one of {', '.join(contract.LANGUAGES)}")
+        raise ScaffoldError(
+            f"Unknown language {lang!r}; use one of {', '.join(contract.LANGUAGES)}"
+        )
     if category is not None and category not in contract.CATEGORIES:
         raise ScaffoldError(
             f"Unknown category {category!r}; use one of {', '.join(contract.CATEGORIES)}"
@@ -112,11 +126,17 @@ def new_article(
     filled = {"title": title, "date": f"{now:{DATE_FORMAT}}", "status": "draft"}
     if category:
         filled["category"] = category
-    values = {"now": f"{now:{DATE_FORMAT}}", "today": f"{now:%Y-%m-%d}", "year": f"{now:%Y}",
-              "slug": slug, "lang": lang}
+    values = {
+        "now": f"{now:{DATE_FORMAT}}",
+        "today": f"{now:%Y-%m-%d}",
+        "year": f"{now:%Y}",
+        "slug": slug,
+        "lang": lang,
+    }
     commented = {
         key: EXAMPLES.get(key, "").format(**values)
-        for key in contract.ARTICLE_KEYS if key not in filled
+        for key in contract.ARTICLE_KEYS
+        if key not in filled
     }
     body = "Viết bài ở đây." if lang == "vi" else "Write the article here."
     note = NOTES["new-vi"] if lang == "vi" else NOTES["new"]
@@ -131,7 +151,8 @@ def find_original(content_dir: Path, slug: str):
         raise ScaffoldError(f"No articles folder in {content_dir}")
     sources = read_sources(articles)
     matches = [
-        s for s in sources
+        s
+        for s in sources
         if (s.slug or s.stem) == slug or s.stem == slug or slugify(s.meta.get("title", "")) == slug
     ]
     originals = [s for s in matches if s.lang == contract.DEFAULT_LANG] or matches
@@ -145,7 +166,9 @@ def find_original(content_dir: Path, slug: str):
 
 def translate_article(content_dir: Path, slug: str, lang: str, now=None) -> Path:
     if lang not in contract.LANGUAGES:
-        raise ScaffoldError(f"Unknown language {lang!r}; use one of {', '.join(contract.LANGUAGES)}")
+        raise ScaffoldError(
+            f"Unknown language {lang!r}; use one of {', '.join(contract.LANGUAGES)}"
+        )
     original = find_original(content_dir, slug)
     if original.lang == lang:
         raise ScaffoldError(f"{original.path} is already in {lang}")
@@ -158,7 +181,8 @@ def translate_article(content_dir: Path, slug: str, lang: str, now=None) -> Path
     filled["modified"] = f"{now:{DATE_FORMAT}}"
     filled["status"] = "draft"
     to_translate = {
-        key: meta[key] for key in ("tags", "summary", "image_caption", "event_location")
+        key: meta[key]
+        for key in ("tags", "summary", "image_caption", "event_location")
         if meta.get(key)
     }
     reference = original_body(original.path)
@@ -187,7 +211,9 @@ def write_new(path: Path, head: str, note: str, commented: dict, body: str) -> N
     if path.exists():
         raise ScaffoldError(f"{path} already exists; it was not changed. Choose another title.")
     lines = [head, "", "<!--", _comment_safe(note), ""]
-    lines += [f"{key_name(key)}: {_comment_safe(value)}".rstrip() for key, value in commented.items()]
+    lines += [
+        f"{key_name(key)}: {_comment_safe(value)}".rstrip() for key, value in commented.items()
+    ]
     lines += ["-->", ""]
     if body:
         lines.append(body)

@@ -24,7 +24,8 @@ from pathlib import Path
 
 PREFIX = "/__preview__/"
 RELOAD_TAG = f'<script src="{PREFIX}reload.js" defer></script>'
-RELOAD_JS = """\
+RELOAD_JS = (
+    """\
 (function () {
   "use strict";
   var seen = null;
@@ -40,7 +41,9 @@ RELOAD_JS = """\
   }
   check();
 })();
-""" % PREFIX
+"""
+    % PREFIX
+)
 ERROR_CSS = """\
 body { font: 1rem/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem;
   color: #1b1b1b; }
@@ -73,9 +76,7 @@ class PreviewState:
 def error_page(errors, warnings) -> bytes:
     items = "".join(f"<li>{html.escape(message)}</li>" for message in errors)
     warning_items = "".join(f"<li>{html.escape(message)}</li>" for message in warnings)
-    warnings_block = (
-        f"<h2>Cảnh báo / Warnings</h2><ul>{warning_items}</ul>" if warnings else ""
-    )
+    warnings_block = f"<h2>Cảnh báo / Warnings</h2><ul>{warning_items}</ul>" if warnings else ""
     page = f"""<!doctype html>
 <html lang="vi">
 <head>
@@ -140,19 +141,26 @@ class PreviewHandler(SimpleHTTPRequestHandler):
             return self._send(HTTPStatus.OK, ERROR_CSS.encode(), "text/css; charset=utf-8")
         is_page = path.endswith("/") or path.endswith(".html")
         if errors and is_page:
-            return self._send(HTTPStatus.INTERNAL_SERVER_ERROR, error_page(errors, warnings),
-                              "text/html; charset=utf-8")
+            return self._send(
+                HTTPStatus.INTERNAL_SERVER_ERROR,
+                error_page(errors, warnings),
+                "text/html; charset=utf-8",
+            )
         if is_page:
             file_path = Path(self.translate_path(path))
             if file_path.is_dir():
                 file_path = file_path / "index.html"
             if file_path.is_file():
-                return self._send(HTTPStatus.OK, inject_reload(file_path.read_bytes()),
-                                  "text/html; charset=utf-8")
+                return self._send(
+                    HTTPStatus.OK, inject_reload(file_path.read_bytes()), "text/html; charset=utf-8"
+                )
             not_found = Path(self.directory) / "404.html"
             if not_found.is_file():
-                return self._send(HTTPStatus.NOT_FOUND, inject_reload(not_found.read_bytes()),
-                                  "text/html; charset=utf-8")
+                return self._send(
+                    HTTPStatus.NOT_FOUND,
+                    inject_reload(not_found.read_bytes()),
+                    "text/html; charset=utf-8",
+                )
         return super().do_GET()
 
 
@@ -184,8 +192,9 @@ def changed(before: dict, after: dict) -> list:
 
 
 class Preview:
-    def __init__(self, build, watch, output: Path, host="127.0.0.1", port=8000, interval=0.3,
-                 out=sys.stderr):
+    def __init__(
+        self, build, watch, output: Path, host="127.0.0.1", port=8000, interval=0.3, out=sys.stderr
+    ):
         self.build_function = build  # () -> result with .errors and .warnings
         self.watch = [Path(p) for p in watch]
         self.output = Path(output)
@@ -204,8 +213,10 @@ class Preview:
         seconds = time.monotonic() - started
         self.state.update(result.errors, result.warnings)
         if result.errors:
-            self.say(f"[serve] the build found {len(result.errors)} problem(s) in {seconds:.1f} s; "
-                     "the browser shows them until they are fixed:")
+            self.say(
+                f"[serve] the build found {len(result.errors)} problem(s) in {seconds:.1f} s; "
+                "the browser shows them until they are fixed:"
+            )
             for message in result.errors:
                 self.say(f"  ERROR {message}")
         else:

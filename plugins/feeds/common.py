@@ -29,9 +29,17 @@ DEFAULTS = {
 }
 
 TYPES = {
-    "atom": bool, "rss": bool, "max_items": int, "per_category": bool, "per_tag": bool,
-    "dev_siteurl": str, "sitemap": bool, "sitemap_max_urls": int, "sitemap_exclude": list,
-    "robots": bool, "logo": str,
+    "atom": bool,
+    "rss": bool,
+    "max_items": int,
+    "per_category": bool,
+    "per_tag": bool,
+    "dev_siteurl": str,
+    "sitemap": bool,
+    "sitemap_max_urls": int,
+    "sitemap_exclude": list,
+    "robots": bool,
+    "logo": str,
 }
 
 
@@ -46,11 +54,15 @@ def check_settings(settings) -> dict:
         if key not in DEFAULTS:
             logger.error(
                 "pelicanconf.py: FEEDS has an unknown key %r; allowed keys: %s",
-                key, ", ".join(sorted(DEFAULTS)),
+                key,
+                ", ".join(sorted(DEFAULTS)),
             )
         elif not isinstance(value, TYPES[key]) or (TYPES[key] is int and isinstance(value, bool)):
             logger.error(
-                "pelicanconf.py: FEEDS[%r] must be of type %s, not %r", key, TYPES[key].__name__, value
+                "pelicanconf.py: FEEDS[%r] must be of type %s, not %r",
+                key,
+                TYPES[key].__name__,
+                value,
             )
         elif TYPES[key] is int and value < 1:
             logger.error("pelicanconf.py: FEEDS[%r] must be at least 1, not %r", key, value)
@@ -60,7 +72,8 @@ def check_settings(settings) -> dict:
     if siteurl and "://" not in siteurl:
         logger.error(
             "SITEURL must be empty (development) or an absolute URL such as "
-            "https://example.org/lien-hiep/bulletin, not %r", siteurl,
+            "https://example.org/lien-hiep/bulletin, not %r",
+            siteurl,
         )
     return merged
 
@@ -113,7 +126,7 @@ def feed_path(tree, kind, key=None, fmt="atom") -> str:
     if kind == "all":
         stem = "all"
     else:
-        stem = tree.url(kind, key)[len(prefix):].rstrip("/")
+        stem = tree.url(kind, key)[len(prefix) :].rstrip("/")
     return f"{prefix}feeds/{stem}.{fmt}.xml"
 
 

@@ -9,7 +9,17 @@ from feedgenerator import Atom1Feed, Rss201rev2Feed
 import contract
 from contract import N_
 
-from .common import absolute, category_label, feed_path, modified, options, site_base, site_name, text, translator
+from .common import (
+    absolute,
+    category_label,
+    feed_path,
+    modified,
+    options,
+    site_base,
+    site_name,
+    text,
+    translator,
+)
 
 # Feed titles, translated through the catalogs.
 TITLES = {
@@ -50,7 +60,7 @@ class Rss2Feed(StableDates, Rss201rev2Feed):
 
 
 FEED_CLASSES = {"atom": AtomFeed, "rss": Rss2Feed}
-EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
+EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
 
 @dataclass

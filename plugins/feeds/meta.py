@@ -9,7 +9,16 @@ from markupsafe import Markup
 import contract
 
 from .common import (
-    absolute, category_label, modified, og_locale, options, page_title, site_base, site_name, text, translator,
+    absolute,
+    category_label,
+    modified,
+    og_locale,
+    options,
+    page_title,
+    site_base,
+    site_name,
+    text,
+    translator,
 )
 from .feeds import feed_links
 from .imagesize import image_size
@@ -112,7 +121,12 @@ def head_meta(settings, page, tree) -> dict:
     if image:
         og.append(("og:image", image["url"]))
         if image["size"]:
-            og.extend([("og:image:width", str(image["size"][0])), ("og:image:height", str(image["size"][1]))])
+            og.extend(
+                [
+                    ("og:image:width", str(image["size"][0])),
+                    ("og:image:height", str(image["size"][1])),
+                ]
+            )
         caption = getattr(item, "image_caption", None)
         if caption:
             og.append(("og:image:alt", text(caption)))

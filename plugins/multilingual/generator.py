@@ -83,21 +83,23 @@ class MultilingualGenerator(Generator):
                     self.page_cache.keep(page)
                 else:
                     pending.append(page)
-        results = render_all(pending, lambda page: self.render(page, base), options.get("workers", 0))
+        results = render_all(
+            pending, lambda page: self.render(page, base), options.get("workers", 0)
+        )
         if self.page_cache:
             for save_as, entry in results:
                 self.page_cache.store(save_as, entry)
             self.page_cache.save()
         logger.info(
             "Rendered %d of %d pages (%d unchanged)",
-            len(pending), len(self.output_pages), len(self.output_pages) - len(pending),
+            len(pending),
+            len(self.output_pages),
+            len(self.output_pages) - len(pending),
         )
 
     def content_objects(self) -> dict:
         sources = self.context.get(SOURCES_KEY, {})
-        objects = {
-            object_key(item): item for items in sources.values() for item in items
-        }
+        objects = {object_key(item): item for items in sources.values() for item in items}
         objects.update((object_key(tree), tree) for tree in self.trees.values())
         objects.update((object_key(p), p) for p in self.context.get(PROVIDERS_KEY, []))
         return objects
@@ -106,8 +108,14 @@ class MultilingualGenerator(Generator):
         """What every page may depend on: code, templates, catalogs, config, and any
         content file that is not an article or page (registries, data, images)."""
         plugins_root = Path(__file__).resolve().parent.parent
-        code = [plugins_root, Path(self.settings["THEME"]), Path(self.settings["TRANSLATIONS_PATH"])]
-        sources = {item.source_path for item in self.objects.values() if hasattr(item, "source_path")}
+        code = [
+            plugins_root,
+            Path(self.settings["THEME"]),
+            Path(self.settings["TRANSLATIONS_PATH"]),
+        ]
+        sources = {
+            item.source_path for item in self.objects.values() if hasattr(item, "source_path")
+        }
         stamped = [
             str(path)
             for path in Path(self.settings["PATH"]).rglob("*")

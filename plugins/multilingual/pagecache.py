@@ -95,7 +95,13 @@ def _token(value, depth, memo):
     elif isinstance(value, dict):
         tok = tuple(sorted((str(k), token(v, depth + 1, memo)) for k, v in value.items()))
     elif isinstance(value, Pagination):
-        tok = ("pagination", value.number, value.count, token(value.items, depth + 1, memo), tuple(value.urls))
+        tok = (
+            "pagination",
+            value.number,
+            value.count,
+            token(value.items, depth + 1, memo),
+            tuple(value.urls),
+        )
     else:
         tok = None
     if tok is not None:
@@ -191,7 +197,8 @@ def settings_digest(settings) -> str:
     simple = {
         key: value
         for key, value in settings.items()
-        if key.isupper() and key not in ("OUTPUT_PATH", "PUBLISHED_OUTPUT_PATH")
+        if key.isupper()
+        and key not in ("OUTPUT_PATH", "PUBLISHED_OUTPUT_PATH")
         and contains_uncacheable(token(value)) is False
     }
     return hashlib.sha256(repr(token(simple)).encode()).hexdigest()
@@ -199,12 +206,16 @@ def settings_digest(settings) -> str:
 
 class PageCache:
     def __init__(self, settings, global_inputs, stamped_inputs=()):
-        self.previous_output = Path(settings.get("PUBLISHED_OUTPUT_PATH") or settings["OUTPUT_PATH"])
+        self.previous_output = Path(
+            settings.get("PUBLISHED_OUTPUT_PATH") or settings["OUTPUT_PATH"]
+        )
         self.output = Path(settings["OUTPUT_PATH"])
         key = hashlib.sha256(str(self.previous_output.resolve()).encode()).hexdigest()[:16]
         self.path = Path(settings["CACHE_PATH"]) / f"pages-{key}.pickle"
         self.global_digest = hashlib.sha256(
-            (FORMAT + settings_digest(settings) + files_digest(global_inputs, stamped_inputs)).encode()
+            (
+                FORMAT + settings_digest(settings) + files_digest(global_inputs, stamped_inputs)
+            ).encode()
         ).hexdigest()
         self.entries = {}
         try:
@@ -222,8 +233,12 @@ class PageCache:
 
     def page_digest(self, page) -> str | None:
         parts = (
-            page.identity, page.url, page.template, page.lang.code,
-            token(page.context, memo=self._memo), token(page.translations, memo=self._memo),
+            page.identity,
+            page.url,
+            page.template,
+            page.lang.code,
+            token(page.context, memo=self._memo),
+            token(page.translations, memo=self._memo),
             token(page.switcher, memo=self._memo),
             getattr(page, "x_default", None),
         )
@@ -287,7 +302,10 @@ class PageCache:
             return None
         deps = tuple(
             sorted(
-                (((key, attribute), self.current(key, attribute, objects)) for key, attribute in reads),
+                (
+                    ((key, attribute), self.current(key, attribute, objects))
+                    for key, attribute in reads
+                ),
                 key=repr,
             )
         )
@@ -303,5 +321,7 @@ class PageCache:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".pages-")
         with os.fdopen(handle, "wb") as cache_file:
-            pickle.dump((self.global_digest, self.fresh), cache_file, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(
+                (self.global_digest, self.fresh), cache_file, protocol=pickle.HIGHEST_PROTOCOL
+            )
         os.replace(temporary, self.path)

@@ -175,9 +175,7 @@ def build_tree(lang, groups, page_groups) -> Tree:
         for author in getattr(article, "authors", ()):
             authors.setdefault(author.slug, (author.name, []))[1].append(article)
         years[article.date.year].append(article)
-    pages = sorted(
-        (g.in_language(lang.code) for g in page_groups), key=lambda p: p.slug
-    )
+    pages = sorted((g.in_language(lang.code) for g in page_groups), key=lambda p: p.slug)
     return Tree(
         lang=lang,
         articles=articles,
@@ -196,12 +194,8 @@ def paginate(tree, identity, first_url, items, per_page, template, context):
     for number in range(1, count + 1):
         chunk = items[(number - 1) * per_page : number * per_page]
         page_context = dict(context)
-        page_context.update(
-            articles_page=Pagination(number, count, chunk, urls), articles=items
-        )
-        yield OutputPage(
-            identity + (number,), tree.lang, urls[number - 1], template, page_context
-        )
+        page_context.update(articles_page=Pagination(number, count, chunk, urls), articles=items)
+        yield OutputPage(identity + (number,), tree.lang, urls[number - 1], template, page_context)
 
 
 def tree_pages(tree, settings):
@@ -217,38 +211,62 @@ def tree_pages(tree, settings):
     for article in tree.articles:
         if article.lang == tree.lang.code:
             yield OutputPage(
-                ("article", article.slug), tree.lang, article.url, "article.html",
+                ("article", article.slug),
+                tree.lang,
+                article.url,
+                "article.html",
                 {"article": article},
             )
     for page in tree.pages:
         if page.lang == tree.lang.code:
-            yield OutputPage(
-                ("page", page.slug), tree.lang, page.url, "page.html", {"page": page}
-            )
+            yield OutputPage(("page", page.slug), tree.lang, page.url, "page.html", {"page": page})
     for key in contract.CATEGORIES:
         items = tree.categories.get(key, [])
         yield from paginate(
-            tree, ("category", key), tree.url("category", key), items, per_page,
-            "category.html", {"category_key": key},
+            tree,
+            ("category", key),
+            tree.url("category", key),
+            items,
+            per_page,
+            "category.html",
+            {"category_key": key},
         )
     for slug, (name, items) in tree.tags.items():
         yield from paginate(
-            tree, ("tag", slug), tree.url("tag", slug), items, per_page,
-            "tag.html", {"tag_name": name},
+            tree,
+            ("tag", slug),
+            tree.url("tag", slug),
+            items,
+            per_page,
+            "tag.html",
+            {"tag_name": name},
         )
     for slug, (name, items) in tree.authors.items():
         yield from paginate(
-            tree, ("author", slug), tree.url("author", slug), items, per_page,
-            "author.html", {"author_name": name},
+            tree,
+            ("author", slug),
+            tree.url("author", slug),
+            items,
+            per_page,
+            "author.html",
+            {"author_name": name},
         )
     yield OutputPage(
-        ("archives",), tree.lang, tree.url("archives"), "archives.html",
+        ("archives",),
+        tree.lang,
+        tree.url("archives"),
+        "archives.html",
         {"years": tree.years},
     )
     for year, items in tree.years.items():
         yield from paginate(
-            tree, ("year", year), tree.url("year", year), items, per_page,
-            "year.html", {"year": year},
+            tree,
+            ("year", year),
+            tree.url("year", year),
+            items,
+            per_page,
+            "year.html",
+            {"year": year},
         )
     photos = [a for a in tree.articles if a.metadata.get("image")]
     yield OutputPage(

@@ -125,7 +125,10 @@ def group_sources(sources, default_lang=contract.DEFAULT_LANG) -> list[Group]:
 
     def pick_original(members):
         in_default = [m for m in members if m.lang == default_lang]
-        return (in_default or sorted(members, key=lambda m: (m.date or datetime.datetime.max, str(m.path))))[0]
+        return (
+            in_default
+            or sorted(members, key=lambda m: (m.date or datetime.datetime.max, str(m.path)))
+        )[0]
 
     by_stem = defaultdict(list)
     for source in sources:
@@ -208,7 +211,13 @@ def format_report(groups, statuses, root: Path | None = None, details=True) -> s
     """A plain-text table, one row per language, then the outdated translations by name."""
     headers = ("Language", "Interface", "Translated", "Missing", "Outdated")
     rows = [
-        (s.code, f"{s.interface:.0f}%", str(len(s.translated)), str(len(s.missing)), str(len(s.outdated)))
+        (
+            s.code,
+            f"{s.interface:.0f}%",
+            str(len(s.translated)),
+            str(len(s.missing)),
+            str(len(s.outdated)),
+        )
         for s in statuses
     ]
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
@@ -238,4 +247,3 @@ def format_report(groups, statuses, root: Path | None = None, details=True) -> s
                     f"{version.last_change:%Y-%m-%d %H:%M}"
                 )
     return "\n".join(out)
-

@@ -147,6 +147,7 @@ def _folded_key(text: str) -> str:
 # Data
 # ---------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class _Data:
     provinces: tuple[Province, ...]
@@ -234,6 +235,7 @@ def _data() -> _Data:
 # ---------------------------------------------------------------------------
 # Public API
 # ---------------------------------------------------------------------------
+
 
 def provinces() -> tuple[Province, ...]:
     """The 63 pre-2025 provinces and centrally run cities, in data-file order."""

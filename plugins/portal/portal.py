@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from babel import dates
+
 from multilingual.pagecache import PROVIDERS_KEY
 
 logger = logging.getLogger(__name__)
@@ -176,7 +177,8 @@ class PortalTree:
         limit = self.settings["related"]
         exclude = {id(article)}
         tag_lists = [
-            self.tree.tags[tag.slug][1] for tag in getattr(article, "tags", ()) or ()
+            self.tree.tags[tag.slug][1]
+            for tag in getattr(article, "tags", ()) or ()
             if tag.slug in self.tree.tags
         ]
         found = self._newest_of(tag_lists, exclude, limit)

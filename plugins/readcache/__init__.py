@@ -50,7 +50,9 @@ def options(settings) -> dict:
     merged.update(settings.get("READ_CACHE", {}))
     unknown = set(merged) - set(DEFAULTS)
     if unknown:
-        raise ValueError(f"READ_CACHE: unknown keys {sorted(unknown)} (allowed: {sorted(DEFAULTS)})")
+        raise ValueError(
+            f"READ_CACHE: unknown keys {sorted(unknown)} (allowed: {sorted(DEFAULTS)})"
+        )
     if merged["typogrify"] and settings.get("TYPOGRIFY"):
         raise ValueError("READ_CACHE typesets the content: set TYPOGRIFY = False")
     return merged
@@ -132,7 +134,9 @@ class ReadCache:
     def __init__(self, settings):
         self.settings = settings
         self.fingerprint = fingerprint(settings)
-        path = options(settings)["path"] or os.path.join(settings["CACHE_PATH"], "read-cache.pickle")
+        path = options(settings)["path"] or os.path.join(
+            settings["CACHE_PATH"], "read-cache.pickle"
+        )
         self.path = path
         self.entries = {}
         self.used = {}

@@ -7,8 +7,9 @@ and with `d` for `đ` is found because each content page carries a folded copy o
 index-only markup (see `folded_text`). Settings: the `SEARCH` dict in pelicanconf.py.
 """
 
-from multilingual.site import tree_pages_signal
 from pelican import signals
+
+from multilingual.site import tree_pages_signal
 
 from .search import build_index, check_settings, fold, index_size, install_filters, search_pages
 

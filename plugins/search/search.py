@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from documents.symbols import find_references
+
 from multilingual.site import OutputPage
 
 logger = logging.getLogger(__name__)
@@ -96,7 +97,9 @@ def settings_problems(search) -> list[str]:
             problems.append(f"SEARCH[{key!r}] must be a {kind}, not {value!r}")
     bundle = search.get("bundle_dir", DEFAULTS["bundle_dir"])
     if isinstance(bundle, str) and not re.fullmatch(r"[a-z0-9_-]+", bundle):
-        problems.append(f"SEARCH['bundle_dir'] must be one folder name (a-z, 0-9, _ -), not {bundle!r}")
+        problems.append(
+            f"SEARCH['bundle_dir'] must be one folder name (a-z, 0-9, _ -), not {bundle!r}"
+        )
     return problems
 
 
@@ -138,10 +141,14 @@ def pagefind_executable() -> Path:
     return get_executable()
 
 
-def run_pagefind(site: Path, bundle_dir: str = DEFAULTS["bundle_dir"]) -> subprocess.CompletedProcess:
+def run_pagefind(
+    site: Path, bundle_dir: str = DEFAULTS["bundle_dir"]
+) -> subprocess.CompletedProcess:
     return subprocess.run(
         [str(pagefind_executable()), "--site", str(site), "--output-subdir", bundle_dir, "--quiet"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -164,7 +171,9 @@ def build_index(pelican):
         return
     logger.info(
         "Search index: %.0f KB in %s/ (%.1f s)",
-        index_size(site, opts["bundle_dir"]) / 1024, opts["bundle_dir"], time.perf_counter() - started,
+        index_size(site, opts["bundle_dir"]) / 1024,
+        opts["bundle_dir"],
+        time.perf_counter() - started,
     )
 
 
@@ -178,4 +187,3 @@ def index_size(output_path, bundle_dir: str = DEFAULTS["bundle_dir"]) -> int:
     total += sum(p.stat().st_size for p in bundle.glob("pagefind-entry.json"))
     total += sum(p.stat().st_size for p in bundle.glob("pagefind.*.pf_meta"))
     return total
-

@@ -37,7 +37,9 @@ def start(pelican):
     _settings.update(checks.options(pelican.settings))  # unknown keys stop the build
     _settings["SITEURL"] = pelican.settings.get("SITEURL", "")
     cache_path = pelican.settings.get("CACHE_PATH")
-    _cache = sanitize.CleanCache(os.path.join(cache_path, "clean-cache.pickle") if cache_path else None)
+    _cache = sanitize.CleanCache(
+        os.path.join(cache_path, "clean-cache.pickle") if cache_path else None
+    )
 
 
 def needs_wasm(settings) -> bool:

@@ -12,13 +12,79 @@ from urllib.parse import urlsplit
 
 # Raw HTML an editor may write; anything else is reported.
 ALLOWED_TAGS = frozenset(
-    "a abbr b blockquote br caption cite code dd del details div dl dt em figcaption figure "
-    "h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s small span strong sub summary sup "
-    "table tbody td tfoot th thead time tr u ul".split()
+    [
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "cite",
+        "code",
+        "dd",
+        "del",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "u",
+        "ul",
+    ]
 )
 ALLOWED_ATTRIBUTES = frozenset(
-    "href src alt title class id lang dir datetime cite colspan rowspan scope width height "
-    "hreflang start".split()
+    [
+        "href",
+        "src",
+        "alt",
+        "title",
+        "class",
+        "id",
+        "lang",
+        "dir",
+        "datetime",
+        "cite",
+        "colspan",
+        "rowspan",
+        "scope",
+        "width",
+        "height",
+        "hreflang",
+        "start",
+    ]
 )
 URL_ATTRIBUTES = ("href", "src", "cite")
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
@@ -26,7 +92,9 @@ SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 # [text](target "title") and ![alt](target); reference definitions [id]: target
-INLINE_LINK = re.compile(r"(?P<bang>!?)\[(?P<text>[^\]]*)\]\(\s*<?(?P<target>(?:[^()\s>]|\([^()\s]*\))*)>?(?:\s+[\"'(][^)]*)?\)")
+INLINE_LINK = re.compile(
+    r"(?P<bang>!?)\[(?P<text>[^\]]*)\]\(\s*<?(?P<target>(?:[^()\s>]|\([^()\s]*\))*)>?(?:\s+[\"'(][^)]*)?\)"
+)
 REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s.*)?$")
 # One pattern starting with a literal "[", so the regex engine can skip to candidates fast.
 LINK_OR_REFERENCE = re.compile(
@@ -54,7 +122,12 @@ class Link:
 
 def blank_code(text: str) -> str:
     """The text with code blocks and code spans replaced by spaces, line numbers kept."""
-    if "`" not in text and "~~~" not in text and "\n    " not in text and not text.startswith("    "):
+    if (
+        "`" not in text
+        and "~~~" not in text
+        and "\n    " not in text
+        and not text.startswith("    ")
+    ):
         return text
     out = []
     fence = None
@@ -84,7 +157,9 @@ def check_url(url: str, line: int, field: str) -> Finding | None:
     scheme = urlsplit(cleaned).scheme if ":" in cleaned.split("/", 1)[0] else ""
     if scheme and scheme not in SAFE_SCHEMES:
         return Finding(
-            line, field, f"the URL {url!r} uses the scheme '{scheme}:'",
+            line,
+            field,
+            f"the URL {url!r} uses the scheme '{scheme}:'",
             "http:, https:, mailto:, tel: or a path in the site",
         )
     return None
@@ -116,26 +191,46 @@ class _Scanner(HTMLParser):
         if tag == "iframe":
             host = urlsplit(attributes.get("src") or "").hostname or ""
             if host not in self.iframe_hosts:
-                allowed = ", ".join(sorted(self.iframe_hosts)) or "none are allowed in VALIDATION['iframe_hosts']"
-                self.report(f"raw HTML <iframe> from {host or 'no host'!r} is not allowed",
-                            f"iframes from: {allowed}")
+                allowed = (
+                    ", ".join(sorted(self.iframe_hosts))
+                    or "none are allowed in VALIDATION['iframe_hosts']"
+                )
+                self.report(
+                    f"raw HTML <iframe> from {host or 'no host'!r} is not allowed",
+                    f"iframes from: {allowed}",
+                )
         elif tag not in ALLOWED_TAGS:
             self.report(f"raw HTML <{tag}> is not allowed", "Markdown, or the tags " + _TAG_LIST)
             return  # one message for the tag, none for its attributes
         for name, value in attrs:
             if name.startswith("on"):
-                self.report(f"the event attribute {name}= on <{tag}> is not allowed", "no scripts in content")
+                self.report(
+                    f"the event attribute {name}= on <{tag}> is not allowed",
+                    "no scripts in content",
+                )
             elif name == "style":
-                self.report(f"the attribute style= on <{tag}> is not allowed", "the theme's styles, no style attributes")
+                self.report(
+                    f"the attribute style= on <{tag}> is not allowed",
+                    "the theme's styles, no style attributes",
+                )
             elif name in URL_ATTRIBUTES and value is not None:
                 finding = check_url(value, self.line(), self.field)
                 if finding:
                     self.findings.append(finding)
                 elif tag != "iframe":
-                    self.links.append(Link(self.line(), value, tag == "img", attributes.get("alt") if tag == "img" else None))
+                    self.links.append(
+                        Link(
+                            self.line(),
+                            value,
+                            tag == "img",
+                            attributes.get("alt") if tag == "img" else None,
+                        )
+                    )
             elif name not in ALLOWED_ATTRIBUTES and not name.startswith(("aria-", "data-")):
-                self.report(f"the attribute {name}= on <{tag}> is not allowed",
-                            "attributes " + ", ".join(sorted(ALLOWED_ATTRIBUTES)))
+                self.report(
+                    f"the attribute {name}= on <{tag}> is not allowed",
+                    "attributes " + ", ".join(sorted(ALLOWED_ATTRIBUTES)),
+                )
         if tag == "img" and not (attributes.get("alt") or "").strip():
             self.report("the picture has no alt text", 'alt="what the picture shows"')
 
@@ -143,7 +238,9 @@ class _Scanner(HTMLParser):
 _TAG_LIST = ", ".join(sorted(ALLOWED_TAGS))
 
 
-def scan(text: str, first_line: int, field: str, iframe_hosts=()) -> tuple[list[Finding], list[Link]]:
+def scan(
+    text: str, first_line: int, field: str, iframe_hosts=()
+) -> tuple[list[Finding], list[Link]]:
     """Findings and links of a Markdown text whose first line is `first_line` in its file."""
     source = blank_code(text)
     findings: list[Finding] = []
@@ -154,7 +251,9 @@ def scan(text: str, first_line: int, field: str, iframe_hosts=()) -> tuple[list[
             scanner.feed(source)
             scanner.close()
         except Exception as error:  # noqa: BLE001 - html.parser is lenient; be safe anyway
-            findings.append(Finding(first_line, field, f"unreadable raw HTML ({error})", "well-formed HTML"))
+            findings.append(
+                Finding(first_line, field, f"unreadable raw HTML ({error})", "well-formed HTML")
+            )
         findings += scanner.findings
         links += scanner.links
     if "[" in source:

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
-import contract
 from markupsafe import Markup
 from unidecode import unidecode
+
+import contract
 
 from . import body, headers
 
@@ -58,7 +59,9 @@ def options(settings) -> dict:
     merged.update(settings.get("VALIDATION", {}))
     unknown = set(merged) - set(DEFAULTS)
     if unknown:
-        raise ValueError(f"VALIDATION: unknown keys {sorted(unknown)} (allowed: {sorted(DEFAULTS)})")
+        raise ValueError(
+            f"VALIDATION: unknown keys {sorted(unknown)} (allowed: {sorted(DEFAULTS)})"
+        )
     return merged
 
 
@@ -108,11 +111,16 @@ def slugify(title: str, settings) -> str:
     The same steps as pelican.utils.slugify (tests compare the two on arbitrary input),
     with the substitutions compiled once: checking a thousand files stays fast.
     """
-    subs = tuple(tuple(pair) for pair in settings.get("SLUG_REGEX_SUBSTITUTIONS", DEFAULT_SLUG_SUBSTITUTIONS))
+    subs = tuple(
+        tuple(pair) for pair in settings.get("SLUG_REGEX_SUBSTITUTIONS", DEFAULT_SLUG_SUBSTITUTIONS)
+    )
     compiled = _compiled_subs.get(subs)
     if compiled is None:
         compiled = _compiled_subs[subs] = [
-            (re.compile(unicodedata.normalize("NFKC", src), re.IGNORECASE), unicodedata.normalize("NFKC", dst))
+            (
+                re.compile(unicodedata.normalize("NFKC", src), re.IGNORECASE),
+                unicodedata.normalize("NFKC", dst),
+            )
             for src, dst in subs
         ]
     value = unicodedata.normalize("NFKC", Markup(title).striptags())
@@ -153,22 +161,34 @@ class Checker:
     def read(self, rel, path) -> str | None:
         data = path.read_bytes()
         if data.startswith(b"\xef\xbb\xbf"):
-            self.add(rel, 1, "file", "the file starts with a byte-order mark (BOM)",
-                     "UTF-8 without BOM; save it again as 'UTF-8' not 'UTF-8 with BOM'")
+            self.add(
+                rel,
+                1,
+                "file",
+                "the file starts with a byte-order mark (BOM)",
+                "UTF-8 without BOM; save it again as 'UTF-8' not 'UTF-8 with BOM'",
+            )
             data = data[3:]
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError as error:
             line = data[: error.start].count(b"\n") + 1
-            self.add(rel, line, "file", f"byte {data[error.start]:#04x} is not UTF-8 text",
-                     "UTF-8 encoded text; save the file as UTF-8")
+            self.add(
+                rel,
+                line,
+                "file",
+                f"byte {data[error.start]:#04x} is not UTF-8 text",
+                "UTF-8 encoded text; save the file as UTF-8",
+            )
             return None
 
     # -- the whole tree --------------------------------------------------------------
     def run(self) -> list[Problem]:
         settings = self.settings
-        kinds = [("article", settings.get("ARTICLE_PATHS", ["articles"])),
-                 ("page", settings.get("PAGE_PATHS", ["pages"]))]
+        kinds = [
+            ("article", settings.get("ARTICLE_PATHS", ["articles"])),
+            ("page", settings.get("PAGE_PATHS", ["pages"])),
+        ]
         entries = []  # (kind, rel, header, file lang, stem)
         for kind, folders in kinds:
             for rel, path in self.markdown_files(folders):
@@ -180,7 +200,9 @@ class Checker:
                     entries.append(entry)
         self.check_groups(entries)
         self.check_document_references(entries)
-        return sorted(self.problems, key=lambda p: (p.path, p.line))  # stable: found order within a line
+        return sorted(
+            self.problems, key=lambda p: (p.path, p.line)
+        )  # stable: found order within a line
 
     # -- one file --------------------------------------------------------------------
     def check_file(self, kind, rel, text):
@@ -188,40 +210,81 @@ class Checker:
         name = PurePosixPath(rel).name
         match = FILE_NAME.match(name)
         if not match:
-            self.add(rel, 1, "file", f"the file name '{name}' has no language part",
-                     "<slug>.<lang>.md with lang one of " + ", ".join(contract.LANGUAGES))
+            self.add(
+                rel,
+                1,
+                "file",
+                f"the file name '{name}' has no language part",
+                "<slug>.<lang>.md with lang one of " + ", ".join(contract.LANGUAGES),
+            )
             file_lang, stem = None, name.split(".", 1)[0]
         else:
             file_lang, stem = match["lang"], match["stem"]
             if file_lang not in contract.LANGUAGES:
-                self.add(rel, 1, "file", f"the language '{file_lang}' in the file name is unknown",
-                         "one of " + ", ".join(contract.LANGUAGES) + did_you_mean(file_lang, contract.LANGUAGES))
+                self.add(
+                    rel,
+                    1,
+                    "file",
+                    f"the language '{file_lang}' in the file name is unknown",
+                    "one of "
+                    + ", ".join(contract.LANGUAGES)
+                    + did_you_mean(file_lang, contract.LANGUAGES),
+                )
         if header.stray_line:
             line = header.body.split("\n", 1)[0].strip()
-            self.add(rel, header.stray_line, "header", f"the line '{line[:40]}' is not a 'Key: value' line, so the header ends before it",
-                     "'Key: value' lines, then one blank line, then the body")
-        keys = getattr(contract, "PAGE_KEYS", contract.ARTICLE_KEYS) if kind == "page" else contract.ARTICLE_KEYS
+            self.add(
+                rel,
+                header.stray_line,
+                "header",
+                f"the line '{line[:40]}' is not a 'Key: value' line, so the header ends before it",
+                "'Key: value' lines, then one blank line, then the body",
+            )
+        keys = (
+            getattr(contract, "PAGE_KEYS", contract.ARTICLE_KEYS)
+            if kind == "page"
+            else contract.ARTICLE_KEYS
+        )
         for item in header.duplicates:
             first = header.fields[item.name.lower()]
-            self.add(rel, item.line, item.name, f"is defined twice (first on line {first.line})", "each key once")
+            self.add(
+                rel,
+                item.line,
+                item.name,
+                f"is defined twice (first on line {first.line})",
+                "each key once",
+            )
         for key, item in header.fields.items():
             if key not in keys:
-                self.add(rel, item.line, item.name, "is not a key of the content contract" + did_you_mean(key, keys),
-                         "keys: " + ", ".join(k.capitalize() for k in keys))
+                self.add(
+                    rel,
+                    item.line,
+                    item.name,
+                    "is not a key of the content contract" + did_you_mean(key, keys),
+                    "keys: " + ", ".join(k.capitalize() for k in keys),
+                )
         required = getattr(contract, "REQUIRED_KEYS", {}).get(kind, ("title",))
         for key in required:
             item = header.fields.get(key)
             if item is None:
-                self.add(rel, 1, key.capitalize(), "is missing", contract.KEY_SPECS.get(key, "required"))
+                self.add(
+                    rel, 1, key.capitalize(), "is missing", contract.KEY_SPECS.get(key, "required")
+                )
             elif not item.value:
-                self.add(rel, item.line, item.name, "is empty", contract.KEY_SPECS.get(key, "required"))
+                self.add(
+                    rel, item.line, item.name, "is empty", contract.KEY_SPECS.get(key, "required")
+                )
         self.check_values(rel, header)
         # The file name decides the language for grouping; a Lang saying otherwise is reported.
         lang = file_lang if file_lang in contract.LANGUAGES else None
         status = header.get("status").lower()
         if not header.body.strip():
-            self.add(rel, header.body_line if header.body_line > 1 else 1, "body", "the article has no text" if kind == "article" else "the page has no text",
-                     "a blank line after the header, then the text in Markdown")
+            self.add(
+                rel,
+                header.body_line if header.body_line > 1 else 1,
+                "body",
+                "the article has no text" if kind == "article" else "the page has no text",
+                "a blank line after the header, then the text in Markdown",
+            )
         else:
             self.check_body(rel, header)
         return (kind, rel, header, lang, file_lang, stem, status)
@@ -235,37 +298,80 @@ class Checker:
             if item and item.value:
                 parsed = parse_date(item.value)
                 if parsed is None:
-                    self.add(rel, item.line, item.name, date_problem(item.value), contract.KEY_SPECS[key])
+                    self.add(
+                        rel, item.line, item.name, date_problem(item.value), contract.KEY_SPECS[key]
+                    )
                 else:
                     dates[key] = parsed
         for later, earlier in (("modified", "date"), ("event_end", "event_start")):
-            if later in dates and earlier in dates and is_before(fields[later].value, dates[later], dates[earlier], fields[earlier].value):
+            if (
+                later in dates
+                and earlier in dates
+                and is_before(
+                    fields[later].value, dates[later], dates[earlier], fields[earlier].value
+                )
+            ):
                 item = fields[later]
-                self.add(rel, item.line, item.name,
-                         f"{item.value} is before {fields[earlier].name} {fields[earlier].value}",
-                         f"not before {fields[earlier].name}")
+                self.add(
+                    rel,
+                    item.line,
+                    item.name,
+                    f"{item.value} is before {fields[earlier].name} {fields[earlier].value}",
+                    f"not before {fields[earlier].name}",
+                )
         item = fields.get("lang")
         if item:
             name_lang = FILE_NAME.match(PurePosixPath(rel).name)
             if item.value not in contract.LANGUAGES:
-                self.add(rel, item.line, item.name, f"'{item.value}' is not a language of the site" + did_you_mean(item.value, contract.LANGUAGES),
-                         "one of " + ", ".join(contract.LANGUAGES))
-            elif name_lang and name_lang["lang"] in contract.LANGUAGES and name_lang["lang"] != item.value:
-                self.add(rel, item.line, item.name, f"'{item.value}' contradicts the file name, which says '{name_lang['lang']}'",
-                         "the same language as the file name's .<lang>.md")
+                self.add(
+                    rel,
+                    item.line,
+                    item.name,
+                    f"'{item.value}' is not a language of the site"
+                    + did_you_mean(item.value, contract.LANGUAGES),
+                    "one of " + ", ".join(contract.LANGUAGES),
+                )
+            elif (
+                name_lang
+                and name_lang["lang"] in contract.LANGUAGES
+                and name_lang["lang"] != item.value
+            ):
+                self.add(
+                    rel,
+                    item.line,
+                    item.name,
+                    f"'{item.value}' contradicts the file name, which says '{name_lang['lang']}'",
+                    "the same language as the file name's .<lang>.md",
+                )
         item = fields.get("slug")
         if item and item.value and not SLUG_SHAPE.match(item.value):
-            self.add(rel, item.line, item.name, f"'{item.value}' is not a valid slug", contract.KEY_SPECS["slug"])
+            self.add(
+                rel,
+                item.line,
+                item.name,
+                f"'{item.value}' is not a valid slug",
+                contract.KEY_SPECS["slug"],
+            )
         item = fields.get("category")
         if item and item.value and item.value not in contract.CATEGORIES:
-            self.add(rel, item.line, item.name, f"'{item.value}' is not a category" + did_you_mean(item.value, contract.CATEGORIES),
-                     "one of " + ", ".join(contract.CATEGORIES))
+            self.add(
+                rel,
+                item.line,
+                item.name,
+                f"'{item.value}' is not a category" + did_you_mean(item.value, contract.CATEGORIES),
+                "one of " + ", ".join(contract.CATEGORIES),
+            )
         item = fields.get("cluster")
         if item and item.value:
             clusters = [str(c) for c in self.options["clusters"]]
             if item.value not in clusters:
-                self.add(rel, item.line, item.name, f"'{item.value}' is not a cluster",
-                         "one of " + ", ".join(clusters))
+                self.add(
+                    rel,
+                    item.line,
+                    item.name,
+                    f"'{item.value}' is not a cluster",
+                    "one of " + ", ".join(clusters),
+                )
         item = fields.get("provinces")
         if item and item.value and self.provinces:
             for name in (n.strip() for n in item.value.split(",")):
@@ -274,13 +380,23 @@ class Checker:
                 known, suggestion = self.provinces(name)
                 if not known:
                     hint = f"; did you mean '{suggestion}'?" if suggestion else ""
-                    self.add(rel, item.line, item.name, f"'{name}' is not a province of Vietnam{hint}",
-                             "province names as written, comma-separated")
+                    self.add(
+                        rel,
+                        item.line,
+                        item.name,
+                        f"'{name}' is not a province of Vietnam{hint}",
+                        "province names as written, comma-separated",
+                    )
         for key, choices in (("status", STATUSES), ("featured", BOOLEANS)):
             item = fields.get(key)
             if item and item.value and item.value.lower() not in choices:
-                self.add(rel, item.line, item.name, f"'{item.value}' is not allowed" + did_you_mean(item.value, choices),
-                         "one of " + ", ".join(choices))
+                self.add(
+                    rel,
+                    item.line,
+                    item.name,
+                    f"'{item.value}' is not allowed" + did_you_mean(item.value, choices),
+                    "one of " + ", ".join(choices),
+                )
         for key in ("title", "summary", "image_caption", "event_location"):
             item = fields.get(key)
             if item and item.value:
@@ -289,16 +405,27 @@ class Checker:
                     self.add(rel, finding.line, finding.field, finding.message, finding.allowed)
         item = fields.get("source")
         if item and "<" in item.value:
-            url = item.value[item.value.rfind("<") + 1:].rstrip(">").strip()
+            url = item.value[item.value.rfind("<") + 1 :].rstrip(">").strip()
             if not re.match(r"^https?://[^\s<>\"]+$", url):
-                self.add(rel, item.line, item.name, f"'{url}' is not a web address", contract.KEY_SPECS["source"])
+                self.add(
+                    rel,
+                    item.line,
+                    item.name,
+                    f"'{url}' is not a web address",
+                    contract.KEY_SPECS["source"],
+                )
         item = fields.get("image")
         if item and item.value:
             self.check_image_path(rel, item.line, item.name, item.value)
             caption = fields.get("image_caption")
             if caption is None or not caption.value:
-                self.add(rel, item.line, "Image_caption", "the picture has no caption (it is also its alt text)",
-                         contract.KEY_SPECS["image_caption"])
+                self.add(
+                    rel,
+                    item.line,
+                    "Image_caption",
+                    "the picture has no caption (it is also its alt text)",
+                    contract.KEY_SPECS["image_caption"],
+                )
 
     def inside(self, path: Path) -> bool:
         try:
@@ -310,35 +437,68 @@ class Checker:
     def check_image_path(self, rel, line, field, value):
         posix = PurePosixPath(value)
         if posix.is_absolute() or ".." in posix.parts or "\\" in value or ":" in value:
-            self.add(rel, line, field, f"'{value}' leaves the content folder", "a path under content/images/, e.g. images/2024/cum-3.jpg")
+            self.add(
+                rel,
+                line,
+                field,
+                f"'{value}' leaves the content folder",
+                "a path under content/images/, e.g. images/2024/cum-3.jpg",
+            )
             return
         if not value.startswith("images/"):
-            self.add(rel, line, field, f"'{value}' is not under images/", "a path under content/images/, e.g. images/2024/cum-3.jpg")
+            self.add(
+                rel,
+                line,
+                field,
+                f"'{value}' is not under images/",
+                "a path under content/images/, e.g. images/2024/cum-3.jpg",
+            )
             return
         self.check_file_exists(rel, line, field, self.root / value, value, image=True)
 
     def check_file_exists(self, rel, line, field, target: Path, shown, image=False):
         if not self.inside(target):
-            self.add(rel, line, field, f"'{shown}' leaves the content folder", "a file inside content/")
+            self.add(
+                rel, line, field, f"'{shown}' leaves the content folder", "a file inside content/"
+            )
         elif not target.is_file():
             what = "picture" if image else "file"
-            self.add(rel, line, field, f"the {what} '{shown}' does not exist", "a file inside content/, path spelled exactly")
+            self.add(
+                rel,
+                line,
+                field,
+                f"the {what} '{shown}' does not exist",
+                "a file inside content/, path spelled exactly",
+            )
         elif image:
             size = target.stat().st_size
             limit = self.options["image_max_bytes"]
             if size > limit:
-                self.add(rel, line, field, f"the picture '{shown}' is {size / 1024:.1f} KB",
-                         f"at most {limit / 1024:.1f} KB; resize or compress it")
+                self.add(
+                    rel,
+                    line,
+                    field,
+                    f"the picture '{shown}' is {size / 1024:.1f} KB",
+                    f"at most {limit / 1024:.1f} KB; resize or compress it",
+                )
 
     def check_body(self, rel, header):
-        findings, links = body.scan(header.body, header.body_line, "body", self.options["iframe_hosts"])
+        findings, links = body.scan(
+            header.body, header.body_line, "body", self.options["iframe_hosts"]
+        )
         for finding in findings:
             self.add(rel, finding.line, finding.field, finding.message, finding.allowed)
         folder = (self.root / rel).parent
         for link in links:
             target = link.target.strip()
             if link.image and link.alt is not None and not link.alt.strip():
-                self.add(rel, link.line, "body", f"the picture '{target}' has no alt text", "![what the picture shows](path)")
+                self.add(
+                    rel,
+                    link.line,
+                    "body",
+                    f"the picture '{target}' has no alt text",
+                    "![what the picture shows](path)",
+                )
             match = LINK_PLACEHOLDER.match(target)
             if match:
                 path = match["path"]
@@ -346,20 +506,44 @@ class Checker:
                 self.check_file_exists(rel, link.line, "body", resolved, target, image=link.image)
                 continue
             if link.image and ("://" in target or target.startswith("//")):
-                self.add(rel, link.line, "body", f"the picture '{target}' is on another site",
-                         "pictures in content/images/, linked as {static}/images/…; the site makes no requests to other hosts")
+                self.add(
+                    rel,
+                    link.line,
+                    "body",
+                    f"the picture '{target}' is on another site",
+                    "pictures in content/images/, linked as {static}/images/…; the site makes no requests to other hosts",
+                )
                 continue
             if not target or target.startswith(("#", "mailto:", "tel:")) or "://" in target:
                 if target.startswith("//"):
-                    self.add(rel, link.line, "body", f"the address '{target}' has no scheme", "https://…")
+                    self.add(
+                        rel, link.line, "body", f"the address '{target}' has no scheme", "https://…"
+                    )
                 continue
             if target.startswith("/"):
-                static = [p.rstrip("/") + "/" for p in self.settings.get("STATIC_PATHS", ["images"])]
-                if any(target.lstrip("/").startswith(s) for s in static) or ".." in PurePosixPath(target).parts:
-                    self.check_file_exists(rel, link.line, "body", self.root / target.lstrip("/").split("#")[0], target, image=link.image)
+                static = [
+                    p.rstrip("/") + "/" for p in self.settings.get("STATIC_PATHS", ["images"])
+                ]
+                if (
+                    any(target.lstrip("/").startswith(s) for s in static)
+                    or ".." in PurePosixPath(target).parts
+                ):
+                    self.check_file_exists(
+                        rel,
+                        link.line,
+                        "body",
+                        self.root / target.lstrip("/").split("#")[0],
+                        target,
+                        image=link.image,
+                    )
                 continue
-            self.add(rel, link.line, "body", f"the relative link '{target}' breaks on translated pages",
-                     "{filename}/articles/…/x.vi.md, {static}/images/…, /path/ or https://…")
+            self.add(
+                rel,
+                link.line,
+                "body",
+                f"the relative link '{target}' breaks on translated pages",
+                "{filename}/articles/…/x.vi.md, {static}/images/…, /path/ or https://…",
+            )
 
     # -- across files ----------------------------------------------------------------
     def check_document_references(self, entries):
@@ -383,9 +567,14 @@ class Checker:
             for reference in symbols.find_references(header.body):
                 if reference.symbol not in registered:
                     line = header.body_line + header.body.count("\n", 0, reference.start)
-                    self.add(rel, line, "body", f"the document {reference.symbol} is not in the registry",
-                             f"a registry entry content/directives/{symbols.symbol_slug(reference.symbol)}.vi.md",
-                             WARNING)
+                    self.add(
+                        rel,
+                        line,
+                        "body",
+                        f"the document {reference.symbol} is not in the registry",
+                        f"a registry entry content/directives/{symbols.symbol_slug(reference.symbol)}.vi.md",
+                        WARNING,
+                    )
 
     def check_groups(self, entries):
         default = contract.DEFAULT_LANG
@@ -404,14 +593,20 @@ class Checker:
                 if member is original or explicit:
                     slug = explicit or slugify(header.get("title"), self.settings)
                 elif original is not None:
-                    slug = original[2].get("slug") or slugify(original[2].get("title"), self.settings)
+                    slug = original[2].get("slug") or slugify(
+                        original[2].get("title"), self.settings
+                    )
                 elif lang is None:
                     slug = ""  # the file name's language is already reported
                 else:
                     item = header.fields.get("lang")
-                    self.add(rel, item.line if item else 1, "Lang",
-                             f"this {lang} translation has no original {key[2]}.{default}.md beside it",
-                             f"the original {key[2]}.{default}.md in the same folder, or a Slug of its own for an article first written in {lang}")
+                    self.add(
+                        rel,
+                        item.line if item else 1,
+                        "Lang",
+                        f"this {lang} translation has no original {key[2]}.{default}.md beside it",
+                        f"the original {key[2]}.{default}.md in the same folder, or a Slug of its own for an article first written in {lang}",
+                    )
                     slug = slugify(header.get("title"), self.settings)
                 slugs[rel] = slug
                 if not slug or member[6] == "draft":
@@ -419,17 +614,27 @@ class Checker:
                 identity = (kind, slug, lang)
                 item = header.fields.get("slug") or header.fields.get("title")
                 if identity in seen:
-                    self.add(rel, item.line if item else 1, item.name if item else "Slug",
-                             f"the slug '{slug}' in {lang} is already used by {seen[identity]}",
-                             "one " + kind + " per slug and language; set a different Slug")
+                    self.add(
+                        rel,
+                        item.line if item else 1,
+                        item.name if item else "Slug",
+                        f"the slug '{slug}' in {lang} is already used by {seen[identity]}",
+                        "one " + kind + " per slug and language; set a different Slug",
+                    )
                 else:
                     seen[identity] = rel
             if key[0] == "page" and original is not None:
                 have = {m[3] for m in members}
                 for code in self.options["page_translations"]:
                     if code not in have:
-                        self.add(original[1], 1, "Lang", f"the page has no {code} translation",
-                                 f"{key[2]}.{code}.md beside it", WARNING)
+                        self.add(
+                            original[1],
+                            1,
+                            "Lang",
+                            f"the page has no {code} translation",
+                            f"{key[2]}.{code}.md beside it",
+                            WARNING,
+                        )
 
 
 def symbols_module():

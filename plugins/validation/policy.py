@@ -25,7 +25,10 @@ def content_security_policy(frame_hosts=(), for_header=False, wasm=False) -> str
 
 def header_lines(frame_hosts=(), wasm=False) -> list[tuple[str, str]]:
     return [
-        ("Content-Security-Policy", content_security_policy(frame_hosts, for_header=True, wasm=wasm)),
+        (
+            "Content-Security-Policy",
+            content_security_policy(frame_hosts, for_header=True, wasm=wasm),
+        ),
         ("X-Content-Type-Options", "nosniff"),
         ("Referrer-Policy", "strict-origin-when-cross-origin"),
         ("X-Frame-Options", "DENY"),
@@ -42,12 +45,18 @@ def netlify_headers(frame_hosts=(), wasm=False) -> str:
 def htaccess(frame_hosts=(), wasm=False) -> str:
     """`.htaccess` for Apache (mod_headers)."""
     lines = ["<IfModule mod_headers.c>"]
-    lines += [f'  Header always set {name} "{value}"' for name, value in header_lines(frame_hosts, wasm)]
+    lines += [
+        f'  Header always set {name} "{value}"' for name, value in header_lines(frame_hosts, wasm)
+    ]
     lines.append("</IfModule>")
     return "\n".join(lines) + "\n"
 
 
 def nginx(frame_hosts=(), wasm=False) -> str:
-    return "\n".join(
-        f'add_header {name} "{value}" always;' for name, value in header_lines(frame_hosts, wasm)
-    ) + "\n"
+    return (
+        "\n".join(
+            f'add_header {name} "{value}" always;'
+            for name, value in header_lines(frame_hosts, wasm)
+        )
+        + "\n"
+    )

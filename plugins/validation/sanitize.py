@@ -49,8 +49,13 @@ def clean(html: str, siteurl: str = "") -> str:
         return value
 
     cleaned = nh3.clean(
-        html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES, link_rel=None,
-        strip_comments=True, attribute_filter=same_site_sources,
+        html,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes=SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+        attribute_filter=same_site_sources,
     )
     return add_noopener(cleaned, siteurl)
 
@@ -86,8 +91,12 @@ class CleanCache:
     entries; an unreadable or outdated file is ignored.
     """
 
-    VERSION = ("clean-1", nh3.__version__ if hasattr(nh3, "__version__") else "", repr(sorted(TAGS)),
-               repr(sorted((k, sorted(v)) for k, v in ATTRIBUTES.items())))
+    VERSION = (
+        "clean-1",
+        nh3.__version__ if hasattr(nh3, "__version__") else "",
+        repr(sorted(TAGS)),
+        repr(sorted((k, sorted(v)) for k, v in ATTRIBUTES.items())),
+    )
 
     def __init__(self, path: str | None):
         self.path = path

@@ -47,3 +47,10 @@ def page(browser):
     page.set_default_timeout(5000)
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def sample_url(sample_site):
+    """Base URL (no trailing slash) of the built sample site (content/, six language trees)."""
+    with serve(sample_site.root) as base:
+        yield base

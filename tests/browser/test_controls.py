@@ -33,7 +33,9 @@ def test_without_javascript_the_controls_stay_hidden_and_the_ticker_is_static(br
     assert not page.locator("[data-font-control]").is_visible()
     assert not page.locator(".ticker__toggle").is_visible()
     assert page.locator(".ticker__list li").first.is_visible()
-    assert page.eval_on_selector(".ticker__list", "e => getComputedStyle(e).animationName") == "none"
+    assert (
+        page.eval_on_selector(".ticker__list", "e => getComputedStyle(e).animationName") == "none"
+    )
     assert not page.locator(".print-item").count() or not page.locator(".print-item").is_visible()
     context.close()
 
@@ -41,7 +43,9 @@ def test_without_javascript_the_controls_stay_hidden_and_the_ticker_is_static(br
 def test_ticker_moves_and_the_pause_button_stops_it(page, site_url):
     page.emulate_media(reduced_motion="no-preference")
     page.goto(site_url + "/")
-    animation = "e => getComputedStyle(e).animationPlayState + ' ' + getComputedStyle(e).animationName"
+    animation = (
+        "e => getComputedStyle(e).animationPlayState + ' ' + getComputedStyle(e).animationName"
+    )
     assert page.eval_on_selector(".ticker__list", animation) == "running ticker-scroll"
     toggle = page.get_by_role("button", name="Tạm dừng thông báo")
     toggle.click()
@@ -56,7 +60,9 @@ def test_ticker_stands_still_for_reduced_motion(browser, site_url):
     context = browser.new_context(reduced_motion="reduce")
     page = context.new_page()
     page.goto(site_url + "/")
-    assert page.eval_on_selector(".ticker__list", "e => getComputedStyle(e).animationName") == "none"
+    assert (
+        page.eval_on_selector(".ticker__list", "e => getComputedStyle(e).animationName") == "none"
+    )
     assert page.locator(".ticker__list li").nth(1).is_visible()
     context.close()
 
@@ -71,7 +77,9 @@ def test_no_horizontal_scroll_at_320px(browser, site_url):
     page = context.new_page()
     for url in ("/", ARTICLE, "/en/", "/thu-vien-anh/", "/luu-tru/2024/trang/2/"):
         page.goto(site_url + url)
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
         assert overflow <= 0, (url, overflow)
     context.close()
 
@@ -81,6 +89,8 @@ def test_print_media_hides_navigation_and_shows_link_urls(page, site_url):
     page.emulate_media(media="print")
     assert not page.locator(".site-nav").is_visible()
     assert not page.locator("nav.share").is_visible()
-    after = page.eval_on_selector(".prose a[href^='http']", "e => getComputedStyle(e, '::after').content")
+    after = page.eval_on_selector(
+        ".prose a[href^='http']", "e => getComputedStyle(e, '::after').content"
+    )
     assert "https://example.org/nguon" in after
     assert page.locator("figure.figure figcaption").is_visible()

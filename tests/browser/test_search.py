@@ -156,7 +156,10 @@ def test_document_symbol_as_typed_finds_the_articles_citing_it(page, search_url,
 def test_results_show_title_date_language_and_highlighted_excerpt(page, search_url):
     ui_search(page, search_url, "/tim-kiem/", "dong thap")
     first = page.locator(".search-result").first
-    assert first.locator("h2 a").text_content().replace("\xa0", " ") == "Cụm số 5 chia sẻ kinh nghiệm đối ngoại nhân dân tại Đồng Tháp"
+    assert (
+        first.locator("h2 a").text_content().replace("\xa0", " ")
+        == "Cụm số 5 chia sẻ kinh nghiệm đối ngoại nhân dân tại Đồng Tháp"
+    )
     meta = first.locator(".search-result__meta").text_content()
     assert "04/10/2022" in meta and "Tiếng Việt" in meta
     marks = first.locator(".search-result__excerpt mark").all_text_contents()
@@ -170,16 +173,26 @@ def test_results_show_title_date_language_and_highlighted_excerpt(page, search_u
 def test_filters_by_year_category_and_province(page, search_url):
     everything = ui_search(page, search_url, "/tim-kiem/", "hữu nghị")
     page.get_by_role("combobox", name="Năm").select_option("2022")
-    page.wait_for_function("document.querySelector('[data-search]').getAttribute('data-state') === 'done'")
-    page.wait_for_function("[...document.querySelectorAll('.search-result__title a')].every(a => a.pathname.startsWith('/2022/'))")
+    page.wait_for_function(
+        "document.querySelector('[data-search]').getAttribute('data-state') === 'done'"
+    )
+    page.wait_for_function(
+        "[...document.querySelectorAll('.search-result__title a')].every(a => a.pathname.startsWith('/2022/'))"
+    )
     in_2022 = page.eval_on_selector_all(".search-result__title a", "ls => ls.map(a => a.pathname)")
     assert in_2022 and len(in_2022) < len(everything)
     page.get_by_role("combobox", name="Năm").select_option("")
     page.get_by_role("combobox", name="Tỉnh, thành phố").select_option("Điện Biên")
-    page.wait_for_function("[...document.querySelectorAll('.search-result__title a')].map(a => a.pathname).join() === '/2025/dien-bien-giao-luu-huu-nghi/'")
+    page.wait_for_function(
+        "[...document.querySelectorAll('.search-result__title a')].map(a => a.pathname).join() === '/2025/dien-bien-giao-luu-huu-nghi/'"
+    )
     page.get_by_role("combobox", name="Tỉnh, thành phố").select_option("")
     page.get_by_role("combobox", name="Chuyên mục").select_option("Chỉ đạo, điều hành")
-    page.wait_for_function("document.querySelectorAll('.search-result').length > 0 && [...document.querySelectorAll('.search-result__title a')].some(a => a.pathname === '" + CHI_THI_12 + "')")
+    page.wait_for_function(
+        "document.querySelectorAll('.search-result').length > 0 && [...document.querySelectorAll('.search-result__title a')].some(a => a.pathname === '"
+        + CHI_THI_12
+        + "')"
+    )
 
 
 def api_search(page, base, path, queries):
@@ -213,7 +226,9 @@ def test_every_marked_letter_and_d_with_stroke_fold_in_the_index(page, search_ur
     queries = {}
     for word in words:
         plain = word.translate({ord("đ"): "d", ord("Đ"): "D"})
-        plain = "".join(c for c in unicodedata.normalize("NFD", plain) if not unicodedata.combining(c))
+        plain = "".join(
+            c for c in unicodedata.normalize("NFD", plain) if not unicodedata.combining(c)
+        )
         for query in (word, plain, plain.lower(), word.lower()):
             queries[query] = word
     results = api_search(page, search_url, "/tim-kiem/", list(queries))
@@ -222,7 +237,9 @@ def test_every_marked_letter_and_d_with_stroke_fold_in_the_index(page, search_ur
 
 
 def test_the_api_alone_finds_tone_free_queries_and_only_content_pages(page, search_url):
-    results = api_search(page, search_url, "/tim-kiem/", ["duoc", "dong nai", "12 CT TW", "hữu nghị"])
+    results = api_search(
+        page, search_url, "/tim-kiem/", ["duoc", "dong nai", "12 CT TW", "hữu nghị"]
+    )
     assert results["dong nai"][0] == DONG_NAI
     assert "/2025/gap-go-nha-tho-kim-dong/" not in results["dong nai"][:1]
     assert results["duoc"] and results["12 CT TW"]
@@ -253,7 +270,9 @@ def test_keyboard_only_search_and_more_results(page, search_url):
     box.focus()
     page.keyboard.type("friendship")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('[data-search]').getAttribute('data-state') === 'done'")
+    page.wait_for_function(
+        "document.querySelector('[data-search]').getAttribute('data-state') === 'done'"
+    )
     status = page.locator("[data-search-status]").text_content()
     assert status.endswith("results for “friendship”"), status
     more = page.get_by_role("button", name="Show more results")
@@ -280,7 +299,9 @@ def test_search_runs_under_strict_csp_with_wasm_unsafe_eval_only(browser, search
             page.get_by_role("searchbox").press("Enter")
             # A locator, not wait_for_function: Playwright's string predicates are eval()ed,
             # which this very policy forbids.
-            page.locator("[data-search][data-state=done], [data-search][data-state=failed]").wait_for()
+            page.locator(
+                "[data-search][data-state=done], [data-search][data-state=failed]"
+            ).wait_for()
             state = page.locator("[data-search]").get_attribute("data-state")
             assert (state == "done") is works, (policy, state)
             context.close()

@@ -29,14 +29,25 @@ def one(text):
 
 # --- every shape, Vietnamese and English -----------------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "raw", "symbol", "kind"),
     [
         # Vietnamese, with and without "số"
-        ("theo Chỉ thị số 12-CT/TW ngày 05/01/2022", "Chỉ thị số 12-CT/TW", "12-CT/TW", "directive"),
+        (
+            "theo Chỉ thị số 12-CT/TW ngày 05/01/2022",
+            "Chỉ thị số 12-CT/TW",
+            "12-CT/TW",
+            "directive",
+        ),
         ("triển khai Chỉ thị 12-CT/TW của Ban Bí thư", "Chỉ thị 12-CT/TW", "12-CT/TW", "directive"),
         # swapped separators for a Party issuer
-        ("các nhiệm vụ tại Chỉ thị 12/CT-TW, Nghị quyết", "Chỉ thị 12/CT-TW", "12-CT/TW", "directive"),
+        (
+            "các nhiệm vụ tại Chỉ thị 12/CT-TW, Nghị quyết",
+            "Chỉ thị 12/CT-TW",
+            "12-CT/TW",
+            "directive",
+        ),
         # stray spaces
         ("Kế hoạch số 3935/KH -UBND ngày", "Kế hoạch số 3935/KH -UBND", "3935/KH-UBND", "plan"),
         ("trong 12 - CT/TW đã nêu", "12 - CT/TW", "12-CT/TW", "directive"),
@@ -52,7 +63,12 @@ def one(text):
         ("Chỉ thị số: 12-CT/TW", "Chỉ thị số: 12-CT/TW", "12-CT/TW", "directive"),
         # other Party documents
         ("Kết luận số 12-KL/TW", "Kết luận số 12-KL/TW", "12-KL/TW", "conclusion"),
-        ("Công văn số 8485-CV/TU của Tỉnh ủy", "Công văn số 8485-CV/TU", "8485-CV/TU", "official-letter"),
+        (
+            "Công văn số 8485-CV/TU của Tỉnh ủy",
+            "Công văn số 8485-CV/TU",
+            "8485-CV/TU",
+            "official-letter",
+        ),
         ("Chỉ thị 28-CT/TW về đối ngoại nhân dân", "Chỉ thị 28-CT/TW", "28-CT/TW", "directive"),
         ("Nghị quyết số 22-NQ/TW", "Nghị quyết số 22-NQ/TW", "22-NQ/TW", "resolution"),
         ("Chương trình số 05-CTr/TU", "Chương trình số 05-CTr/TU", "05-CTr/TU", "programme"),
@@ -69,18 +85,38 @@ def one(text):
         # State legal documents with a year
         ("Nghị định số 80/2020/NĐ-CP", "Nghị định số 80/2020/NĐ-CP", "80/2020/NĐ-CP", "decree"),
         ("Quyết định 15/2020/QĐ-TTg", "Quyết định 15/2020/QĐ-TTg", "15/2020/QĐ-TTg", "decision"),
-        ("Nghị quyết số 202/2025/QH15", "Nghị quyết số 202/2025/QH15", "202/2025/QH15", "resolution"),
+        (
+            "Nghị quyết số 202/2025/QH15",
+            "Nghị quyết số 202/2025/QH15",
+            "202/2025/QH15",
+            "resolution",
+        ),
         ("theo 202/2025/QH15,", "202/2025/QH15", "202/2025/QH15", "document"),
         # English
-        ("under Directive No. 12-CT/TW of the Secretariat", "Directive No. 12-CT/TW", "12-CT/TW", "directive"),
+        (
+            "under Directive No. 12-CT/TW of the Secretariat",
+            "Directive No. 12-CT/TW",
+            "12-CT/TW",
+            "directive",
+        ),
         ("Directive 12-CT/TW", "Directive 12-CT/TW", "12-CT/TW", "directive"),
         ("Directive No.12/CT-TW", "Directive No.12/CT-TW", "12-CT/TW", "directive"),
         ("Conclusion No. 12-KL/TW", "Conclusion No. 12-KL/TW", "12-KL/TW", "conclusion"),
         ("Plan No. 3935/KH-UBND", "Plan No. 3935/KH-UBND", "3935/KH-UBND", "plan"),
         ("Regulation No. 03/QC-C3", "Regulation No. 03/QC-C3", "03/QC-C3", "regulation"),
-        ("the Official Letter No. 8485-CV/TU", "Official Letter No. 8485-CV/TU", "8485-CV/TU", "official-letter"),
+        (
+            "the Official Letter No. 8485-CV/TU",
+            "Official Letter No. 8485-CV/TU",
+            "8485-CV/TU",
+            "official-letter",
+        ),
         ("Decision number 01/QĐ-UBND", "Decision number 01/QĐ-UBND", "01/QĐ-UBND", "decision"),
-        ("Resolution No 202/2025/QH15", "Resolution No 202/2025/QH15", "202/2025/QH15", "resolution"),
+        (
+            "Resolution No 202/2025/QH15",
+            "Resolution No 202/2025/QH15",
+            "202/2025/QH15",
+            "resolution",
+        ),
         # kind word of another kind: the span still takes it, the kind follows the code
         ("Kế hoạch 12-CT/TW", "Kế hoạch 12-CT/TW", "12-CT/TW", "directive"),
         # symbol at the end of a sentence / in brackets
@@ -109,8 +145,22 @@ def test_several_references_in_order():
 # --- canonicalisation --------------------------------------------------------
 
 SAME_DOCUMENT = {
-    "12-CT/TW": ["12-CT/TW", "12/CT-TW", "12 - CT/TW", "12-ct/tw", "12/ct-tw", "12 – CT / TW", "12-CT/TƯ"],
-    "3935/KH-UBND": ["3935/KH-UBND", "3935/KH -UBND", "3935 / KH - UBND", "3935-KH/UBND", "3935/kh-ubnd"],
+    "12-CT/TW": [
+        "12-CT/TW",
+        "12/CT-TW",
+        "12 - CT/TW",
+        "12-ct/tw",
+        "12/ct-tw",
+        "12 – CT / TW",
+        "12-CT/TƯ",
+    ],
+    "3935/KH-UBND": [
+        "3935/KH-UBND",
+        "3935/KH -UBND",
+        "3935 / KH - UBND",
+        "3935-KH/UBND",
+        "3935/kh-ubnd",
+    ],
     "01/QĐ-UBND": ["01/QĐ-UBND", "01/QD-UBND", "01/qđ-ubnd", "01-QĐ/UBND"],
     "03/QC-C3": ["03/QC-C3", "03/QC -C3", "03 /QC-C3"],
     "15/2020/QĐ-TTg": ["15/2020/QĐ-TTg", "15/2020/QD-TTG", "15/2020/qđ-ttg"],
@@ -221,6 +271,7 @@ def test_not_references(text):
 
 # --- ambiguous --------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "raw", "kind", "number"),
     [
@@ -274,6 +325,7 @@ def test_scan_returns_both():
 
 # --- Unicode ----------------------------------------------------------------
 
+
 def test_nfd_input_spans_index_original_text():
     text = unicodedata.normalize("NFD", "Đã có Chị thị số 12-CT/TW và Hướng dẫn số 780.")
     (ref,) = find_references(text)
@@ -290,6 +342,7 @@ def test_nfd_symbol_with_d_stroke():
 
 
 # --- the seed articles ------------------------------------------------------
+
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="seed articles not available")
 def test_seed_articles():

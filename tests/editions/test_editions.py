@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from babel.numbers import format_decimal
-
 from conftest import FIXTURES, IN_CI, ROOT, build_site
 
 sys.path.insert(0, str(ROOT / "plugins"))
@@ -65,17 +64,18 @@ def pdfs(editions_site):
 
     require(pdf.available(), f"WeasyPrint cannot be imported ({pdf.import_problem()}): no PDFs")
     missing = [tool for tool in POPPLER if shutil.which(tool) is None]
-    require(not missing, (
-        f"poppler-utils missing ({', '.join(missing)}): the PDF checks cannot run; "
-        "install it with `apt-get install poppler-utils` (.ci/run does)"
-    ))
+    require(
+        not missing,
+        (
+            f"poppler-utils missing ({', '.join(missing)}): the PDF checks cannot run; "
+            "install it with `apt-get install poppler-utils` (.ci/run does)"
+        ),
+    )
     return editions_site
 
 
 def run(*args) -> str:
-    return subprocess.run(
-        [str(a) for a in args], check=True, capture_output=True, text=True
-    ).stdout
+    return subprocess.run([str(a) for a in args], check=True, capture_output=True, text=True).stdout
 
 
 def page_count(path) -> int:
@@ -109,7 +109,9 @@ def test_edition_page_in_each_language_lists_its_articles_in_order(editions_site
 
 def test_edition_translations_are_linked_by_hreflang(editions_site):
     vi = editions_site.html("tap-san/2024-01/")
-    alternates = {l["hreflang"]: l["href"] for l in vi.select('link[rel="alternate"][hreflang]')}
+    alternates = {
+        link["hreflang"]: link["href"] for link in vi.select('link[rel="alternate"][hreflang]')
+    }
     assert alternates["vi"] == "/tap-san/2024-01/"
     assert alternates["en"] == "/en/editions/2024-01/"
     assert "fr" not in alternates
@@ -145,7 +147,8 @@ def test_editions_index_per_language_is_in_the_navigation(editions_site):
 
     vi_index = editions_site.html("tap-san/")
     assert [a["href"] for a in vi_index.select(".edition-list > li > a")] == [
-        "/tap-san/2024-02/", "/tap-san/2024-01/"
+        "/tap-san/2024-02/",
+        "/tap-san/2024-01/",
     ]
     fr_index = editions_site.html("fr/editions/")
     assert "Aucun numéro n’a encore paru dans cette langue." in fr_index.get_text()
@@ -209,14 +212,18 @@ def test_articles_show_babel_dates_bylines_captions_and_sources(pdfs):
     assert "Thursday, February 29, 2024" in en
     assert "By Ý Nhi" in en
     # the cover, the picture of an article, a picture in an article's text
-    image_pages = [int(line.split()[0]) for line in run("pdfimages", "-list", pdfs.path(VI_PDF)).splitlines()[2:]]
+    image_pages = [
+        int(line.split()[0])
+        for line in run("pdfimages", "-list", pdfs.path(VI_PDF)).splitlines()[2:]
+    ]
     assert len(image_pages) == 3 and image_pages[0] == 1
 
 
 def test_vietnamese_is_not_hyphenated_english_is(pdfs):
     def hyphenated_lines(url):
         return [
-            line for line in run("pdftotext", pdfs.path(url), "-").splitlines()
+            line
+            for line in run("pdftotext", pdfs.path(url), "-").splitlines()
             if re.search(r"[^\W\d_][-\u2010\u00ad]$", line.rstrip())
         ]
 
@@ -235,7 +242,8 @@ def test_every_font_is_embedded_and_pages_are_a4(pdfs, url):
     count = page_count(pdfs.path(url))
     sizes = re.findall(
         r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts",
-        run("pdfinfo", "-f", 1, "-l", count, pdfs.path(url)), re.M,
+        run("pdfinfo", "-f", 1, "-l", count, pdfs.path(url)),
+        re.M,
     )
     assert len(sizes) == count
     for width, height in sizes:
@@ -267,7 +275,9 @@ def test_png_renders_of_cover_and_content_page(pdfs):
     """Renders for a person to look at; the path is printed (pytest -s shows it)."""
     folder = Path(tempfile.mkdtemp(prefix="edition-renders-"))
     for url, name in ((VI_PDF, "vi"), (EN_PDF, "en")):
-        run("pdftoppm", "-png", "-r", 60, "-f", 1, "-l", 1, pdfs.path(url), folder / f"{name}-cover")
+        run(
+            "pdftoppm", "-png", "-r", 60, "-f", 1, "-l", 1, pdfs.path(url), folder / f"{name}-cover"
+        )
         run("pdftoppm", "-png", "-r", 60, "-f", 4, "-l", 4, pdfs.path(url), folder / f"{name}-page")
     renders = sorted(folder.glob("*.png"))
     print(f"edition renders: {folder}")
@@ -302,23 +312,28 @@ def editions_copy(tmp_path):
     return destination
 
 
-@pytest.mark.parametrize("change, message", [
-    (
-        ("Articles: hoi-nghi-cum-3,", "Articles: khong-co-bai-nay, hoi-nghi-cum-3,"),
-        "editions/2024-01.vi.md:6: no published article has the slug 'khong-co-bai-nay'",
-    ),
-    (
-        ("Number: 1", "Number: 1\nVolume: 3"),
-        "editions/2024-01.vi.md:3: unknown key 'volume' (allowed: Title, Number, Date, Lang, "
-        "Image, Image_caption, Articles, From, To, Categories)",
-    ),
-    (
-        ("Date: 2024-03-31", "Date: 2024-03-31\nFrom: 2024-01-01"),
-        "editions/2024-01.vi.md:7: give either 'Articles' (comma-separated slugs, in order) "
-        "or 'From', 'To' and 'Categories', not both",
-    ),
-])
-def test_bad_edition_fails_the_build_with_one_clear_message(editions_copy, tmp_path, change, message):
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (
+            ("Articles: hoi-nghi-cum-3,", "Articles: khong-co-bai-nay, hoi-nghi-cum-3,"),
+            "editions/2024-01.vi.md:6: no published article has the slug 'khong-co-bai-nay'",
+        ),
+        (
+            ("Number: 1", "Number: 1\nVolume: 3"),
+            "editions/2024-01.vi.md:3: unknown key 'volume' (allowed: Title, Number, Date, Lang, "
+            "Image, Image_caption, Articles, From, To, Categories)",
+        ),
+        (
+            ("Date: 2024-03-31", "Date: 2024-03-31\nFrom: 2024-01-01"),
+            "editions/2024-01.vi.md:7: give either 'Articles' (comma-separated slugs, in order) "
+            "or 'From', 'To' and 'Categories', not both",
+        ),
+    ],
+)
+def test_bad_edition_fails_the_build_with_one_clear_message(
+    editions_copy, tmp_path, change, message
+):
     path = editions_copy / "editions" / "2024-01.vi.md"
     path.write_text(path.read_text(encoding="utf-8").replace(*change), encoding="utf-8")
     output = tmp_path / "output"
@@ -332,7 +347,8 @@ def test_bad_edition_fails_the_build_with_one_clear_message(editions_copy, tmp_p
 
 def test_unknown_editions_setting_is_refused(tmp_path):
     result = build(
-        content=EDITIONS_FIXTURE, output=tmp_path / "output",
+        content=EDITIONS_FIXTURE,
+        output=tmp_path / "output",
         overrides={"EDITIONS": {"pdf": True, "paper": "A5"}},
     )
     assert not result.ok
@@ -342,13 +358,26 @@ def test_unknown_editions_setting_is_refused(tmp_path):
 def test_editions_command_typesets_the_pdfs_alone(pdfs, tmp_path):
     output = tmp_path / "output"
     completed = subprocess.run(
-        [sys.executable, "-m", "press", "editions", "--content", EDITIONS_FIXTURE,
-         "--output", output],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "press",
+            "editions",
+            "--content",
+            EDITIONS_FIXTURE,
+            "--output",
+            output,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert completed.returncode == 0, completed.stderr
     assert sorted(p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()) == [
-        EN_PDF, VI_PDF, "tap-san/2024-02/tap-san-2024-02.pdf",
+        EN_PDF,
+        VI_PDF,
+        "tap-san/2024-02/tap-san-2024-02.pdf",
     ]
     assert re.search(rf"^{VI_PDF}: 8 pages, [\d,]+ bytes, [\d.]+ s$", completed.stdout, re.M)
     assert (output / VI_PDF).read_bytes() == pdfs.path(VI_PDF).read_bytes()
@@ -364,14 +393,20 @@ def test_rebuild_updates_the_pdf_size_on_every_article_page_of_the_edition(editi
     cache = str(tmp_path / "cache")  # the page cache and the PDF cache, both in use
     first = build_site(editions_copy, output, CACHE_PATH=cache)
     size_before = first.path(VI_PDF).stat().st_size
-    text_before = normal(first.html("2024/dak-lak-hoc-bong/").select_one(".edition-download").get_text())
+    text_before = normal(
+        first.html("2024/dak-lak-hoc-bong/").select_one(".edition-download").get_text()
+    )
 
     article = editions_copy / "articles" / "2024" / "hoi-nghi-cum-3.vi.md"
-    article.write_text(article.read_text(encoding="utf-8") + "\n" + "Thêm một đoạn văn.\n" * 400, encoding="utf-8")
+    article.write_text(
+        article.read_text(encoding="utf-8") + "\n" + "Thêm một đoạn văn.\n" * 400, encoding="utf-8"
+    )
     second = build_site(editions_copy, output, CACHE_PATH=cache)
     size_after = second.path(VI_PDF).stat().st_size
     assert size_after > size_before + 2000
-    text_after = normal(second.html("2024/dak-lak-hoc-bong/").select_one(".edition-download").get_text())
+    text_after = normal(
+        second.html("2024/dak-lak-hoc-bong/").select_one(".edition-download").get_text()
+    )
     expected = format_decimal(round(size_after / 1000), "#,##0", locale="vi")
     assert text_after == f"Tải tập san số này (PDF, {expected} kB)" != text_before
 

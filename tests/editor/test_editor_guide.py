@@ -4,7 +4,6 @@ import re
 import shutil
 
 import pytest
-
 from conftest import ROOT, build_site
 
 GUIDES = [ROOT / "docs" / "editor-guide.vi.md", ROOT / "docs" / "editor-guide.en.md"]
@@ -41,8 +40,11 @@ def test_guide_examples_build_without_errors_or_warnings(guide_site):
 
 @pytest.mark.parametrize(
     "url",
-    ["/2024/cum-3-tong-ket-nam-2023/", "/en/2024/cum-3-tong-ket-nam-2023/",
-     "/2024/giao-luu-huu-nghi-viet-lao-tai-da-nang/"],
+    [
+        "/2024/cum-3-tong-ket-nam-2023/",
+        "/en/2024/cum-3-tong-ket-nam-2023/",
+        "/2024/giao-luu-huu-nghi-viet-lao-tai-da-nang/",
+    ],
 )
 def test_guide_articles_are_published(guide_site, url):
     page = guide_site.html(url)

@@ -3,7 +3,6 @@
 import shutil
 
 import pytest
-
 from conftest import FIXTURES, build_site
 
 DRAFT = "/2024/ban-tin-nhap/"
@@ -16,11 +15,15 @@ def content(tmp_path_factory):
     shutil.copytree(FIXTURES / "translations", folder)
     (folder / "articles" / "2024" / "ban-tin-nhap.vi.md").write_text(
         "Title: Bản tin nháp\nDate: 2024-06-01 08:00\nStatus: draft\nCategory: conferences\n\n"
-        "Chưa xong.\n", encoding="utf-8")
+        "Chưa xong.\n",
+        encoding="utf-8",
+    )
     (folder / "articles" / "2099").mkdir()
     (folder / "articles" / "2099" / "hoi-nghi-tuong-lai.vi.md").write_text(
         "Title: Hội nghị tương lai\nDate: 2099-01-02 09:00\nCategory: conferences\n\n"
-        "Sẽ đăng sau.\n", encoding="utf-8")
+        "Sẽ đăng sau.\n",
+        encoding="utf-8",
+    )
     return folder
 
 
@@ -31,8 +34,11 @@ def published(content, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def preview(content, tmp_path_factory):
-    return build_site(content, tmp_path_factory.mktemp("preview") / "output",
-                      EDITOR={"preview": True, "progress": False})
+    return build_site(
+        content,
+        tmp_path_factory.mktemp("preview") / "output",
+        EDITOR={"preview": True, "progress": False},
+    )
 
 
 def test_published_site_has_no_draft_and_no_scheduled_article(published):

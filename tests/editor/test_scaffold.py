@@ -6,17 +6,20 @@ import sys
 from zoneinfo import ZoneInfo
 
 import pytest
-
-import contract
 from conftest import ROOT, build_site
 from editor.scaffold import slugify
+
+import contract
 from multilingual.status import read_header
 
 
 def invoke(*args):
     return subprocess.run(
         [sys.executable, "-m", "invoke", *map(str, args)],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -34,8 +37,9 @@ def test_slug_drops_tone_marks_and_turns_d_with_stroke_into_d(title, slug):
 
 def test_new_creates_a_draft_with_every_contract_key_and_never_overwrites(tmp_path):
     content = tmp_path / "content"
-    done = invoke("new", "Hội nghị Cụm 3 tại Khánh Hòa", "--category", "conferences",
-                  "--content", content)
+    done = invoke(
+        "new", "Hội nghị Cụm 3 tại Khánh Hòa", "--category", "conferences", "--content", content
+    )
     assert done.returncode == 0, done.stderr
     files = list(content.glob("articles/*/hoi-nghi-cum-3-tai-khanh-hoa.vi.md"))
     assert len(files) == 1
@@ -100,14 +104,19 @@ def test_translate_copies_shared_metadata_and_keeps_the_original_as_a_comment(tm
 
 def test_scaffolded_files_build_and_notes_stay_out_of_the_page(tmp_path):
     content = tmp_path / "content"
-    assert invoke("new", "Giao lưu hữu nghị", "--category", "local-activities",
-                  "--content", content).returncode == 0
+    assert (
+        invoke(
+            "new", "Giao lưu hữu nghị", "--category", "local-activities", "--content", content
+        ).returncode
+        == 0
+    )
     path = next(content.glob("articles/*/giao-luu-huu-nghi.vi.md"))
     assert invoke("translate", "giao-luu-huu-nghi", "en", "--content", content).returncode == 0
     # The editor finishes both: publish them by removing the draft status.
     for file in path.parent.glob("giao-luu-huu-nghi.*.md"):
-        file.write_text(file.read_text(encoding="utf-8").replace("Status: draft\n", ""),
-                        encoding="utf-8")
+        file.write_text(
+            file.read_text(encoding="utf-8").replace("Status: draft\n", ""), encoding="utf-8"
+        )
     site = build_site(content, tmp_path / "out")
     year = path.parent.name
     for url in (f"/{year}/giao-luu-huu-nghi/", f"/en/{year}/giao-luu-huu-nghi/"):

@@ -12,7 +12,6 @@ import urllib.error
 import urllib.request
 
 import pytest
-
 from conftest import FIXTURES, ROOT
 
 ARTICLE = "/2024/hoi-nghi-cum-3-tai-khanh-hoa/"
@@ -56,9 +55,22 @@ def served(tmp_path):
     log = tmp_path / "serve.log"
     with open(log, "w") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "invoke", "serve", "--port", str(port),
-             "--content", str(content), "--output", str(tmp_path / "preview")],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            [
+                sys.executable,
+                "-m",
+                "invoke",
+                "serve",
+                "--port",
+                str(port),
+                "--content",
+                str(content),
+                "--output",
+                str(tmp_path / "preview"),
+            ],
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -78,15 +90,19 @@ def test_serve_rebuilds_shows_errors_in_the_browser_and_recovers(served):
 
     source = content / "articles" / "2024" / "hoi-nghi-cum-3-tai-khanh-hoa.vi.md"
     good = source.read_text(encoding="utf-8")
-    source.write_text(good.replace("nhìn lại năm 2023", "tổng kết công tác đối ngoại"),
-                      encoding="utf-8")
-    wait_for(lambda: "tổng kết công tác" in fetch(base + ARTICLE)[1], "the edited summary",
-             process, log)
+    source.write_text(
+        good.replace("nhìn lại năm 2023", "tổng kết công tác đối ngoại"), encoding="utf-8"
+    )
+    wait_for(
+        lambda: "tổng kết công tác" in fetch(base + ARTICLE)[1], "the edited summary", process, log
+    )
 
     source.write_text(good.replace("Date: 2024-02-28 10:01", "Date: hôm qua"), encoding="utf-8")
     status, page = wait_for(
         lambda: (lambda r: r if r[0] == 500 else None)(fetch(base + ARTICLE)),
-        "the error page", process, log,
+        "the error page",
+        process,
+        log,
     )
     assert "hoi-nghi-cum-3-tai-khanh-hoa.vi.md" in page
     assert '<script src="/__preview__/reload.js" defer></script>' in page
@@ -95,7 +111,9 @@ def test_serve_rebuilds_shows_errors_in_the_browser_and_recovers(served):
     source.write_text(good, encoding="utf-8")
     status, page = wait_for(
         lambda: (lambda r: r if r[0] == 200 else None)(fetch(base + ARTICLE)),
-        "the page again", process, log,
+        "the page again",
+        process,
+        log,
     )
     assert "Hội nghị Cụm 3 tại" in page
     assert process.poll() is None

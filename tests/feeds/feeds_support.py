@@ -10,7 +10,6 @@ import sys
 from types import SimpleNamespace
 
 import pytest
-
 from conftest import FIXTURES, ROOT, BuiltSite, build_site
 
 CONTENT = FIXTURES / "feeds"
@@ -24,7 +23,12 @@ def run_press(*args, env=None, **kwargs):
     environment.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "press", *map(str, args)],
-        cwd=ROOT, capture_output=True, text=True, timeout=300, env=environment, **kwargs,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=environment,
+        **kwargs,
     )
 
 
@@ -37,7 +41,12 @@ def _dev_build(base):
 def _subpath_build(base):
     output = base / "feeds-subpath" / "output"
     done = run_press(
-        "build", "--production", "--content", CONTENT, "--output", output,
+        "build",
+        "--production",
+        "--content",
+        CONTENT,
+        "--output",
+        output,
         env={"SITEURL": SUBPATH_SITEURL},
     )
     assert done.returncode == 0, done.stderr

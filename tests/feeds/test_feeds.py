@@ -2,7 +2,6 @@
 
 import feedparser
 import pytest
-
 from feeds_support import DEV_BASE, LANG_TAGS, feeds_site  # noqa: F401 (fixture)
 
 ATOM_VI = "feeds/all.atom.xml"
@@ -88,19 +87,38 @@ def test_feed_titles_are_translated(feeds_site):
     "url, expected",
     [
         ("/", ["feeds/all.atom.xml", "feeds/all.rss.xml"]),
-        ("/en/2024/hoi-nghi-cum-3-tai-khanh-hoa/", ["en/feeds/all.atom.xml", "en/feeds/all.rss.xml"]),
-        ("/chuyen-muc/hoi-nghi/", ["feeds/all.atom.xml", "feeds/all.rss.xml",
-                                   "feeds/chuyen-muc/hoi-nghi.atom.xml", "feeds/chuyen-muc/hoi-nghi.rss.xml"]),
-        ("/en/tag/cluster-3/", ["en/feeds/all.atom.xml", "en/feeds/all.rss.xml",
-                                "en/feeds/tag/cluster-3.atom.xml", "en/feeds/tag/cluster-3.rss.xml"]),
+        (
+            "/en/2024/hoi-nghi-cum-3-tai-khanh-hoa/",
+            ["en/feeds/all.atom.xml", "en/feeds/all.rss.xml"],
+        ),
+        (
+            "/chuyen-muc/hoi-nghi/",
+            [
+                "feeds/all.atom.xml",
+                "feeds/all.rss.xml",
+                "feeds/chuyen-muc/hoi-nghi.atom.xml",
+                "feeds/chuyen-muc/hoi-nghi.rss.xml",
+            ],
+        ),
+        (
+            "/en/tag/cluster-3/",
+            [
+                "en/feeds/all.atom.xml",
+                "en/feeds/all.rss.xml",
+                "en/feeds/tag/cluster-3.atom.xml",
+                "en/feeds/tag/cluster-3.rss.xml",
+            ],
+        ),
     ],
 )
 def test_page_heads_link_their_feeds(feeds_site, url, expected):
     head = feeds_site.html(url).head
-    links = head.select('link[rel="alternate"][type="application/atom+xml"], '
-                        'link[rel="alternate"][type="application/rss+xml"]')
+    links = head.select(
+        'link[rel="alternate"][type="application/atom+xml"], '
+        'link[rel="alternate"][type="application/rss+xml"]'
+    )
     hrefs = [link["href"] for link in links]
     assert hrefs == [f"{DEV_BASE}/{name}" for name in expected]
     for link in links:
         assert link["title"]
-        assert (feeds_site.root / link["href"][len(DEV_BASE) + 1:]).is_file()
+        assert (feeds_site.root / link["href"][len(DEV_BASE) + 1 :]).is_file()

@@ -5,9 +5,9 @@ import struct
 import zlib
 
 import pytest
-
 from conftest import FIXTURES, ROOT
 from feeds_support import DEV_BASE, feeds_site  # noqa: F401 (fixture)
+
 from press.build import build
 
 VI_ARTICLE = "/2024/hoi-nghi-cum-3-tai-khanh-hoa/"
@@ -53,8 +53,16 @@ def test_article_has_canonical_description_and_opengraph(feeds_site):
 def test_articles_have_news_article_json_ld_with_required_fields(feeds_site, url):
     data = of_type(feeds_site.html(url), "NewsArticle")
     assert data["@context"] == "https://schema.org"
-    for key in ("headline", "datePublished", "dateModified", "author", "publisher",
-                "inLanguage", "image", "mainEntityOfPage"):
+    for key in (
+        "headline",
+        "datePublished",
+        "dateModified",
+        "author",
+        "publisher",
+        "inLanguage",
+        "image",
+        "mainEntityOfPage",
+    ):
         assert data[key], key
     assert data["mainEntityOfPage"]["@id"] == DEV_BASE + url
     publisher = data["publisher"]
@@ -72,8 +80,14 @@ def test_json_ld_values_are_the_articles(feeds_site):
     assert data["inLanguage"] == "en"
     assert data["author"] == [{"@type": "Person", "name": "Ý Nhi"}]
     assert data["datePublished"] == "2024-02-29T09:30:00+07:00"
-    assert data["image"] == [{"@type": "ImageObject", "url": f"{DEV_BASE}/images/2024/hoi-nghi.png",
-                              "width": 64, "height": 48}]
+    assert data["image"] == [
+        {
+            "@type": "ImageObject",
+            "url": f"{DEV_BASE}/images/2024/hoi-nghi.png",
+            "width": 64,
+            "height": 48,
+        }
+    ]
 
 
 def test_text_cannot_break_out_of_json_ld(feeds_site):
@@ -83,8 +97,13 @@ def test_text_cannot_break_out_of_json_ld(feeds_site):
         data = block.split("</script>")[0]
         assert "<" not in data and ">" not in data and "&" not in data
     soup = feeds_site.html(SPECIAL)
-    assert of_type(soup, "NewsArticle")["headline"] == "Ký tự đặc biệt </script> & <!— trong tiêu đề"
-    assert soup.head.select_one('meta[name="description"]')["content"] == "Tóm tắt có dấu < và & để thử."
+    assert (
+        of_type(soup, "NewsArticle")["headline"] == "Ký tự đặc biệt </script> & <!— trong tiêu đề"
+    )
+    assert (
+        soup.head.select_one('meta[name="description"]')["content"]
+        == "Tóm tắt có dấu < và & để thử."
+    )
 
 
 def test_home_has_website_and_listings_have_breadcrumbs(feeds_site):
@@ -98,7 +117,9 @@ def test_home_has_website_and_listings_have_breadcrumbs(feeds_site):
     ]
     trail = of_type(feeds_site.html("/luu-tru/2023/"), "BreadcrumbList")
     assert [i["item"] for i in trail["itemListElement"]] == [
-        f"{DEV_BASE}/", f"{DEV_BASE}/luu-tru/", f"{DEV_BASE}/luu-tru/2023/"
+        f"{DEV_BASE}/",
+        f"{DEV_BASE}/luu-tru/",
+        f"{DEV_BASE}/luu-tru/2023/",
     ]
 
 
@@ -108,7 +129,10 @@ def test_404_page_has_no_canonical(feeds_site):
 
 def png(width, height):
     def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IEND", b"")
 
@@ -135,7 +159,9 @@ def test_image_sizes_are_read_from_headers(tmp_path):
 
 def test_wrong_feeds_settings_fail_the_build_with_one_clear_message(tmp_path):
     result = build(
-        ROOT / "pelicanconf.py", content=FIXTURES / "feeds", output=tmp_path / "out",
+        ROOT / "pelicanconf.py",
+        content=FIXTURES / "feeds",
+        output=tmp_path / "out",
         overrides={"FEEDS": {"max_items": "ten", "colour": "red"}},
     )
     assert not result.ok

@@ -6,7 +6,6 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 import feedparser
-
 from conftest import FIXTURES, ROOT, build_site
 from feeds_support import SUBPATH_SITEURL, feeds_site, run_press, subpath_site  # noqa: F401
 
@@ -43,7 +42,7 @@ def target_file(site, url):
     prefix = urlsplit(SUBPATH_SITEURL).path + "/"
     if not (path + "/").startswith(prefix):
         return None
-    relative = path[len(prefix):]
+    relative = path[len(prefix) :]
     candidate = site.root / relative
     if relative == "" or relative.endswith("/") or candidate.is_dir():
         candidate = candidate / "index.html"
@@ -108,7 +107,7 @@ def test_feeds_sitemap_and_robots_use_the_subpath(subpath_site):
         parsed = feedparser.parse((subpath_site.root / name).read_bytes())
         assert not parsed.bozo, name
         links = [parsed.feed.link] + [e.link for e in parsed.entries]
-        links += [l.href for l in parsed.feed.get("links", [])]
+        links += [link.href for link in parsed.feed.get("links", [])]
         for link in links:
             assert link.startswith(SUBPATH_SITEURL + "/"), (name, link)
             assert target_file(subpath_site, link).is_file(), (name, link)

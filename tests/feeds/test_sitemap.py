@@ -27,7 +27,7 @@ def entries(site, name="sitemap.xml"):
 
 def local(site, url):
     assert url.startswith(DEV_BASE + "/"), url
-    return site.path(url[len(DEV_BASE):])
+    return site.path(url[len(DEV_BASE) :])
 
 
 def test_sitemap_lists_every_published_page_once_and_nothing_else(feeds_site):
@@ -46,8 +46,14 @@ def test_sitemap_lists_every_published_page_once_and_nothing_else(feeds_site):
 
 def test_lastmod_comes_from_modified_or_date(feeds_site):
     listed = entries(feeds_site)
-    assert listed[f"{DEV_BASE}/2024/hoi-nghi-cum-3-tai-khanh-hoa/"]["lastmod"] == "2024-03-02T16:45:00+07:00"
-    assert listed[f"{DEV_BASE}/en/2024/hoi-nghi-cum-3-tai-khanh-hoa/"]["lastmod"] == "2024-02-29T09:30:00+07:00"
+    assert (
+        listed[f"{DEV_BASE}/2024/hoi-nghi-cum-3-tai-khanh-hoa/"]["lastmod"]
+        == "2024-03-02T16:45:00+07:00"
+    )
+    assert (
+        listed[f"{DEV_BASE}/en/2024/hoi-nghi-cum-3-tai-khanh-hoa/"]["lastmod"]
+        == "2024-02-29T09:30:00+07:00"
+    )
     assert listed[f"{DEV_BASE}/luu-tru/2023/"]["lastmod"] == "2023-06-15T14:00:00+07:00"
     # A listing's lastmod is its newest article's.
     assert listed[f"{DEV_BASE}/chuyen-muc/hoi-nghi/"]["lastmod"] == "2024-03-02T16:45:00+07:00"
@@ -61,7 +67,7 @@ def test_alternates_are_reciprocal_with_x_default(feeds_site):
         assert "x-default" in alternates, loc
         assert set(alternates) <= valid_tags, loc
         assert loc in alternates.values(), f"{loc} is not among its own alternates"
-        for tag, href in alternates.items():
+        for _tag, href in alternates.items():
             assert href in listed, f"{loc}: alternate {href} is not in the sitemap"
             assert listed[href]["alternates"] == alternates, f"{loc} and {href} disagree"
     article = listed[f"{DEV_BASE}/2024/hoi-nghi-cum-3-tai-khanh-hoa/"]["alternates"]
@@ -82,7 +88,8 @@ def test_robots_txt_names_the_sitemap(feeds_site):
 
 def test_a_large_site_gets_a_sitemap_index(tmp_path, feeds_site):
     site = build_site(
-        FIXTURES / "feeds", tmp_path / "out",
+        FIXTURES / "feeds",
+        tmp_path / "out",
         FEEDS={"sitemap_max_urls": 20},
     )
     root = ET.parse(site.root / "sitemap.xml").getroot()
@@ -91,7 +98,7 @@ def test_a_large_site_gets_a_sitemap_index(tmp_path, feeds_site):
     assert len(parts) > 1
     together = {}
     for part in parts:
-        chunk = entries(site, part[len(DEV_BASE) + 1:])
+        chunk = entries(site, part[len(DEV_BASE) + 1 :])
         assert 0 < len(chunk) <= 20
         together.update(chunk)
     assert set(together) == set(entries(feeds_site))

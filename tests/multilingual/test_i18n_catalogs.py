@@ -106,7 +106,9 @@ def test_english_is_the_source_text_and_others_are_real_translations(catalog):
         if not message.id:
             continue
         if code == "en":
-            assert forms(message) == ids(message)[: len(forms(message))] or forms(message) == ids(message)
+            assert forms(message) == ids(message)[: len(forms(message))] or forms(message) == ids(
+                message
+            )
             continue
         allowed = SAME_AS_ENGLISH.get(code, set()) | SAME_EVERYWHERE
         for text in forms(message):
@@ -119,11 +121,23 @@ def extract(root: Path, destination: Path) -> dict:
     """Run the project's extraction (same options as `invoke i18n-extract`) on `root`."""
     subprocess.run(
         [
-            sys.executable, "-m", "babel.messages.frontend", "extract",
-            "-F", str(root / "babel.cfg"), "-k", "N_", "--no-location", "--sort-output",
-            "-o", str(destination), str(root),
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            str(root / "babel.cfg"),
+            "-k",
+            "N_",
+            "--no-location",
+            "--sort-output",
+            "-o",
+            str(destination),
+            str(root),
         ],
-        check=True, cwd=root, capture_output=True,
+        check=True,
+        cwd=root,
+        capture_output=True,
     )
     return messages(read_catalog(destination))
 
@@ -143,9 +157,13 @@ def test_a_new_template_string_is_caught_until_extracted(tmp_path, pot):
     (copy / "theme").mkdir(parents=True)
     shutil.copy(ROOT / "babel.cfg", copy / "babel.cfg")
     shutil.copytree(ROOT / "theme" / "templates", copy / "theme" / "templates")
-    shutil.copytree(ROOT / "plugins", copy / "plugins", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        ROOT / "plugins", copy / "plugins", ignore=shutil.ignore_patterns("__pycache__")
+    )
     if (ROOT / "press").is_dir():
-        shutil.copytree(ROOT / "press", copy / "press", ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(
+            ROOT / "press", copy / "press", ignore=shutil.ignore_patterns("__pycache__")
+        )
     index = copy / "theme" / "templates" / "index.html"
     index.write_text(
         index.read_text(encoding="utf-8").replace(

@@ -54,9 +54,20 @@ def interface_text(page, tag) -> str:
     for element in page.select("[lang]"):
         if element.name != "html" and element["lang"] != tag:
             element.decompose()
-    for selector in (".prose", ".lead", "article h1", ".article-item__title", ".article-item__summary",
-                     ".teaser__title", ".teaser__summary", ".event__title",
-                     "a.tag", ".union-name", ".site-name", "title"):
+    for selector in (
+        ".prose",
+        ".lead",
+        "article h1",
+        ".article-item__title",
+        ".article-item__summary",
+        ".teaser__title",
+        ".teaser__summary",
+        ".event__title",
+        "a.tag",
+        ".union-name",
+        ".site-name",
+        "title",
+    ):
         for element in page.select(selector):
             element.decompose()
     texts = [page.get_text(" ")]
@@ -88,7 +99,9 @@ TAGS = {"vi": "vi", "en": "en", "fr": "fr", "lo": "lo", "zh": "zh-Hans", "km": "
 
 @pytest.mark.parametrize("code", LANGS)
 @pytest.mark.parametrize("kind", ["home", "article", "archives"])
-def test_pages_show_no_interface_string_of_another_language(translations_site, fragments, code, kind):
+def test_pages_show_no_interface_string_of_another_language(
+    translations_site, fragments, code, kind
+):
     url = {
         "home": prefix(code),
         "article": prefix(code) + TRANSLATED,
@@ -121,7 +134,11 @@ def test_outdated_translation_shows_a_notice_linking_to_the_newer_original(trans
 
 @pytest.mark.parametrize(
     "url",
-    ["/fr/2024/hoi-nghi-cum-3-tai-khanh-hoa/", "/2024/hoi-nghi-cum-3-tai-khanh-hoa/", "/lo/" + TRANSLATED],
+    [
+        "/fr/2024/hoi-nghi-cum-3-tai-khanh-hoa/",
+        "/2024/hoi-nghi-cum-3-tai-khanh-hoa/",
+        "/lo/" + TRANSLATED,
+    ],
 )
 def test_current_translations_and_originals_show_no_notice(translations_site, url):
     assert translations_site.html(url).select_one(".translation-notice") is None
@@ -133,7 +150,9 @@ def test_untranslated_article_is_listed_in_its_language_without_duplicate_page(t
     assert item["lang"] == "vi"
     assert item.select_one(".lang-badge").get_text() == "Tiếng Việt"
     assert item.select_one("a")["href"] == "/2023/trao-hoc-bong-cho-hoc-sinh-ngheo-vuot-kho/"
-    assert not translations_site.path("/zh/2023/trao-hoc-bong-cho-hoc-sinh-ngheo-vuot-kho/").exists()
+    assert not translations_site.path(
+        "/zh/2023/trao-hoc-bong-cho-hoc-sinh-ngheo-vuot-kho/"
+    ).exists()
 
 
 def render_number(code, template, **values):
@@ -151,9 +170,7 @@ def test_number_filter_formats_per_locale(code, expected):
 
 
 def test_archive_counts_use_the_number_filter_and_plural_forms():
-    template = (
-        '{{ ngettext("(%(num)s article)", "(%(num)s articles)", n, num=n|number) }}'
-    )
+    template = '{{ ngettext("(%(num)s article)", "(%(num)s articles)", n, num=n|number) }}'
     assert render_number("en", template, n=1234) == "(1,234 articles)"
     assert render_number("en", template, n=1) == "(1 article)"
     assert render_number("vi", template, n=1234) == "(1.234 bài viết)"
@@ -161,7 +178,9 @@ def test_archive_counts_use_the_number_filter_and_plural_forms():
 
 
 def test_archive_page_counts_articles_in_each_language(translations_site):
-    years = translations_site.html("/en/archive/").select_one(".year-list").get_text(" ", strip=True)
+    years = (
+        translations_site.html("/en/archive/").select_one(".year-list").get_text(" ", strip=True)
+    )
     assert "2024 (2 articles)" in years and "2023 (1 article)" in years
     years = translations_site.html("/luu-tru/").select_one(".year-list").get_text(" ", strip=True)
     assert "2024 (2 bài viết)" in years

@@ -15,7 +15,10 @@ FIXTURE = ROOT / "tests" / "fixtures" / "translations"
 def run_status(content: Path) -> str:
     done = subprocess.run(
         [sys.executable, "-m", "invoke", "i18n-status", "--content", str(content)],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
@@ -89,7 +92,9 @@ def test_headers_are_read_without_the_body(tmp_path):
         encoding="utf-8",
     )
     assert status.read_header(source) == {
-        "title": "Một", "date": "2024-01-02 03:04", "summary": "dòng một dòng hai",
+        "title": "Một",
+        "date": "2024-01-02 03:04",
+        "summary": "dòng một dòng hai",
     }
 
 
@@ -114,11 +119,14 @@ def test_status_of_the_sample_content_matches_what_the_build_publishes(sample_si
     # and the outdated ones are exactly the pages that show the notice.
     assert by_code["en"].missing and by_code["en"].outdated
     with_notice = sorted(
-        page for pages in article_pages.values() for page in pages
+        page
+        for pages in article_pages.values()
+        for page in pages
         if sample_site.html("/" + page).select_one(".translation-notice")
     )
     reported = sorted(
         f"{s.code}/{version.date:%Y}/{g.original.slug or g.original.stem}/index.html"
-        for s in statuses for g, version in s.outdated
+        for s in statuses
+        for g, version in s.outdated
     )
     assert with_notice == reported

@@ -75,7 +75,8 @@ class _TextFinder(HTMLParser):
         attributes = dict(attrs)
         for name, value in attrs:
             visible = name in VISIBLE_ATTRIBUTES or (
-                name == "value" and tag == "input"
+                name == "value"
+                and tag == "input"
                 and attributes.get("type") in ("submit", "button", "reset")
             )
             if visible and value and has_letters(value):
@@ -149,7 +150,7 @@ def test_template_has_no_text_outside_translation_functions(name):
         "{% if x %}\n  <span>Read more</span>\n{% endif %}",
         '{{ "Untitled" }}',
         '{{ title|default("Untitled") }}',
-        "{% set link %}<a href=\"{{ url }}\">here</a>{% endset %}",
+        '{% set link %}<a href="{{ url }}">here</a>{% endset %}',
     ],
 )
 def test_scanner_finds_untranslated_text(source):
@@ -165,8 +166,8 @@ def test_scanner_finds_untranslated_text(source):
         '<a href="{{ url }}" title="{{ _(\'Home\') }}">{{ article.title }}</a> – 2024 · 1/2 (3)',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '{{ tree.url("archives") }} {{ items|join(", ") }}',
-        "{# A comment for developers #}<p>{{ _(\"Page %(n)s\", n=1) }}:</p>",
-        "<script src=\"/x.js\"></script><style>body { color: red }</style>",
+        '{# A comment for developers #}<p>{{ _("Page %(n)s", n=1) }}:</p>',
+        '<script src="/x.js"></script><style>body { color: red }</style>',
     ],
 )
 def test_scanner_accepts_translated_text_punctuation_and_numbers(source):

@@ -12,7 +12,6 @@ import hashlib
 import shutil
 
 import pytest
-
 from conftest import FIXTURES, ROOT, build_site
 
 ARTICLES = "articles/2024"
@@ -31,7 +30,9 @@ def digests(folder):
 
 def edit_body(content):
     path = content / ARTICLES / "ban-tin-huu-nghi-so-5.vi.md"
-    path.write_text(path.read_text(encoding="utf-8") + "\nMột câu mới thêm vào.\n", encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\nMột câu mới thêm vào.\n", encoding="utf-8"
+    )
 
 
 def edit_title(content):
@@ -43,7 +44,8 @@ def edit_title(content):
 def add_article(content):
     source = (content / ARTICLES / "ban-tin-huu-nghi-so-5.vi.md").read_text(encoding="utf-8")
     lines = [
-        line for line in source.splitlines()
+        line
+        for line in source.splitlines()
         if not line.startswith(("Title:", "Date:", "Slug:", "Featured:"))
     ]
     (content / ARTICLES / "bai-moi-cung-the.vi.md").write_text(
@@ -104,13 +106,16 @@ def test_fast_rebuild_equals_cold_build(tmp_path, tree, change):
     change(content)
     fast = build_site(content, tmp_path / "fast", **options)
     cold = build_site(
-        content, tmp_path / "cold",
-        CACHE_PATH=str(tmp_path / "no-cache"), DEFAULT_PAGINATION=3,
+        content,
+        tmp_path / "cold",
+        CACHE_PATH=str(tmp_path / "no-cache"),
+        DEFAULT_PAGINATION=3,
         MULTILINGUAL={"page_cache": False},
     )
     fast_files, cold_files = digests(fast.root), digests(cold.root)
     stale = sorted(
-        name for name in set(fast_files) | set(cold_files)
+        name
+        for name in set(fast_files) | set(cold_files)
         if fast_files.get(name) != cold_files.get(name)
     )
     assert not stale, f"pages differ from a cold build (stale page cache?): {stale[:10]}"

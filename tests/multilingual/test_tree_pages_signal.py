@@ -1,8 +1,8 @@
 """Other plugins add pages to every language tree through `tree_pages_signal`."""
 
-from multilingual.site import OutputPage, tree_pages_signal
-
 from conftest import FIXTURES, build_site
+
+from multilingual.site import OutputPage, tree_pages_signal
 
 
 def test_pages_added_by_a_receiver_get_translations_and_are_written(tmp_path, tmp_path_factory):
@@ -15,5 +15,5 @@ def test_pages_added_by_a_receiver_get_translations_and_are_written(tmp_path, tm
     finally:
         tree_pages_signal.disconnect(extra_pages)
     page = site.html("/en/extra/")
-    alternates = {l["hreflang"] for l in page.select('head link[rel="alternate"][hreflang]')}
+    alternates = {link["hreflang"] for link in page.select('head link[rel="alternate"][hreflang]')}
     assert alternates == {"vi", "en", "fr", "lo", "zh-Hans", "km", "x-default"}

@@ -22,8 +22,17 @@ from places.places import (
 from vntext import fold
 
 UNCHANGED = [
-    "Hà Nội", "Huế", "Lai Châu", "Điện Biên", "Sơn La", "Lạng Sơn",
-    "Quảng Ninh", "Thanh Hóa", "Nghệ An", "Hà Tĩnh", "Cao Bằng",
+    "Hà Nội",
+    "Huế",
+    "Lai Châu",
+    "Điện Biên",
+    "Sơn La",
+    "Lạng Sơn",
+    "Quảng Ninh",
+    "Thanh Hóa",
+    "Nghệ An",
+    "Hà Tĩnh",
+    "Cao Bằng",
 ]
 
 MERGED = {
@@ -41,23 +50,45 @@ MERGED = {
 }
 
 CLUSTER_3 = [
-    "Hà Tĩnh", "Quảng Bình", "Quảng Trị", "Thừa Thiên Huế", "Đà Nẵng", "Quảng Nam",
-    "Bình Định", "Phú Yên", "Khánh Hòa", "Đắk Lắk", "Gia Lai",
+    "Hà Tĩnh",
+    "Quảng Bình",
+    "Quảng Trị",
+    "Thừa Thiên Huế",
+    "Đà Nẵng",
+    "Quảng Nam",
+    "Bình Định",
+    "Phú Yên",
+    "Khánh Hòa",
+    "Đắk Lắk",
+    "Gia Lai",
 ]
 CLUSTER_5 = [
-    "An Giang", "Bạc Liêu", "Cà Mau", "Đồng Tháp", "Hậu Giang", "Kiên Giang",
-    "Sóc Trăng", "Trà Vinh", "Vĩnh Long", "Cần Thơ",
+    "An Giang",
+    "Bạc Liêu",
+    "Cà Mau",
+    "Đồng Tháp",
+    "Hậu Giang",
+    "Kiên Giang",
+    "Sóc Trăng",
+    "Trà Vinh",
+    "Vĩnh Long",
+    "Cần Thơ",
 ]
 
 
 # --- counts and uniqueness ---------------------------------------------------
+
 
 def test_63_old_units():
     assert len(provinces()) == 63
     assert all(isinstance(p, Province) for p in provinces())
     assert {p.kind for p in provinces()} == {"province", "city"}
     assert sorted(p.slug for p in provinces() if p.kind == "city") == [
-        "can-tho", "da-nang", "ha-noi", "hai-phong", "ho-chi-minh",
+        "can-tho",
+        "da-nang",
+        "ha-noi",
+        "hai-phong",
+        "ho-chi-minh",
     ]
 
 
@@ -65,7 +96,12 @@ def test_34_new_units():
     assert len(units()) == 34
     assert all(isinstance(u, Unit) for u in units())
     assert sorted(u.slug for u in units() if u.kind == "city") == [
-        "can-tho", "da-nang", "ha-noi", "hai-phong", "ho-chi-minh", "hue",
+        "can-tho",
+        "da-nang",
+        "ha-noi",
+        "hai-phong",
+        "ho-chi-minh",
+        "hue",
     ]
 
 
@@ -91,6 +127,7 @@ def test_names_are_nfc_and_slugs_match_names():
 
 
 # --- the 2025 reorganisation -------------------------------------------------
+
 
 def test_every_old_unit_maps_to_exactly_one_new_unit():
     seen = {}
@@ -133,6 +170,7 @@ def test_data_file_header_asks_for_a_check():
 
 # --- clusters ----------------------------------------------------------------
 
+
 @pytest.mark.parametrize(("number", "names"), [(3, CLUSTER_3), (5, CLUSTER_5)])
 def test_cluster_members(number, names):
     c = cluster(number)
@@ -151,7 +189,8 @@ def test_cluster_3_facts():
     assert "780" in c.formed_under and "20/7/2021" in c.formed_under
     assert "03/QC-C3" in c.regulation and "18/11/2021" in c.regulation
     assert {(r.year, r.role, r.province_slug) for r in c.roles} == {
-        (2023, "chair", "khanh-hoa"), (2023, "vice-chair", "quang-nam"),
+        (2023, "chair", "khanh-hoa"),
+        (2023, "vice-chair", "quang-nam"),
     }
 
 
@@ -165,6 +204,7 @@ def test_unknown_clusters_and_other_provinces():
 
 
 # --- lookup tolerance --------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("written", "slug"),

@@ -4,8 +4,9 @@ import gzip
 import re
 
 import pytest
-
 from conftest import FIXTURES, build_site
+
+from contract import LANGUAGES
 
 VI_HOME, EN_HOME = "/", "/en/"
 ARTICLE = "/2024/ban-tin-huu-nghi-so-12/"  # featured, local-activities, tags incl. Cụm 3
@@ -29,7 +30,10 @@ def test_home_has_ticker_with_the_configured_messages_static_in_the_html(portal_
 
 def test_hot_news_lists_featured_articles_first(portal_site):
     hot = portal_site.html(VI_HOME).select(".hot-news .teaser__title a")
-    assert [a["href"] for a in hot] == ["/2024/ban-tin-huu-nghi-so-12/", "/2024/ban-tin-huu-nghi-so-7/"]
+    assert [a["href"] for a in hot] == [
+        "/2024/ban-tin-huu-nghi-so-12/",
+        "/2024/ban-tin-huu-nghi-so-7/",
+    ]
 
 
 def test_hot_news_falls_back_to_the_newest_without_featured(tmp_path):
@@ -50,11 +54,16 @@ def test_home_lists_latest_of_each_category_and_upcoming_events_only(portal_site
     home = portal_site.html(VI_HOME)
     conferences = home.select_one("#cat-conferences").find_parent("section")
     hrefs = [a["href"] for a in conferences.select(".teaser__title a")]
-    assert hrefs == ["/2024/ban-tin-huu-nghi-so-10/", "/2024/ban-tin-huu-nghi-so-5/", "/2023/tong-ket-cong-tac-huu-nghi-nam-2023/"]
+    assert hrefs == [
+        "/2024/ban-tin-huu-nghi-so-10/",
+        "/2024/ban-tin-huu-nghi-so-5/",
+        "/2023/tong-ket-cong-tac-huu-nghi-nam-2023/",
+    ]
     events = home.select(".events .event")
     # no. 2's event (2024-01-10) is before the newest article (2024-03-15): not upcoming.
     assert [e.select_one("a")["href"] for e in events] == [
-        "/2024/ban-tin-huu-nghi-so-14/", "/2024/ban-tin-huu-nghi-so-11/"
+        "/2024/ban-tin-huu-nghi-so-14/",
+        "/2024/ban-tin-huu-nghi-so-11/",
     ]
     assert events[0].select_one("time")["datetime"] == "2024-04-20T08:00:00+07:00"
     assert events[0].select_one("time").get_text() == "Thứ Bảy, 20/04/2024 08:00"
@@ -65,7 +74,9 @@ def test_home_has_a_photo_strip_and_one_h1(portal_site):
     home = portal_site.html(VI_HOME)
     photos = home.select(".photo-strip img")
     assert [img["src"] for img in photos] == [
-        "/images/2024/vien-tro.png", "/images/2024/giao-luu.png", "/images/2024/hoi-nghi.png"
+        "/images/2024/vien-tro.png",
+        "/images/2024/giao-luu.png",
+        "/images/2024/hoi-nghi.png",
     ]
     assert all(img["alt"] for img in photos)
     assert portal_site.path("/images/2024/vien-tro.png").exists()
@@ -98,14 +109,20 @@ def test_related_news_share_tags_newest_first_then_other_news_of_the_category(po
     assert related == [f"/2024/ban-tin-huu-nghi-so-{n}/" for n in (14, 13, 11, 10, 9)]
     others = [a["href"] for a in page.select(".other-news .teaser__title a")]
     assert others and ARTICLE not in others and not set(others) & set(related)
-    assert all(h in ("/2024/ban-tin-huu-nghi-so-7/", "/2024/ban-tin-huu-nghi-so-2/") for h in others)
+    assert all(
+        h in ("/2024/ban-tin-huu-nghi-so-7/", "/2024/ban-tin-huu-nghi-so-2/") for h in others
+    )
 
 
 def test_related_news_fill_up_from_the_category_when_tags_run_out(portal_site):
     # The 2023 article's only tag is shared by all; the English tree's no. 4 has a tag
     # shared only by the other English translations, then its category fills the list.
-    related = [a["href"] for a in portal_site.html("/en/2024/ban-tin-huu-nghi-so-4/").select(
-        ".related .teaser__title a")]
+    related = [
+        a["href"]
+        for a in portal_site.html("/en/2024/ban-tin-huu-nghi-so-4/").select(
+            ".related .teaser__title a"
+        )
+    ]
     assert related[:3] == [f"/en/2024/ban-tin-huu-nghi-so-{n}/" for n in (14, 13, 12)]
     assert related[3:] == ["/2024/ban-tin-huu-nghi-so-9/"]
 
@@ -160,8 +177,10 @@ def test_partner_links_fall_back_to_english_marked_with_lang(portal_site):
 
 
 def test_gallery_gathers_images_with_captions_linking_back(portal_site):
-    for url, caption in (("/thu-vien-anh/", "Ảnh minh họa cho bản tin số 13"),
-                         ("/en/gallery/", "Illustration for bulletin no. 13")):
+    for url, caption in (
+        ("/thu-vien-anh/", "Ảnh minh họa cho bản tin số 13"),
+        ("/en/gallery/", "Illustration for bulletin no. 13"),
+    ):
         items = portal_site.html(url).select(".gallery figure")
         assert len(items) == 3
         assert items[0].figcaption.get_text() == caption
@@ -171,8 +190,12 @@ def test_gallery_gathers_images_with_captions_linking_back(portal_site):
 def test_pagination_says_where_you_are(portal_site):
     page = portal_site.html("/luu-tru/2024/trang/2/")
     assert page.select_one(".pagination [aria-current=page]").get_text() == "Trang 2/5"
-    assert portal_site.html("/en/archive/2024/page/2/").select_one(
-        ".pagination [aria-current=page]").get_text() == "Page 2 of 5"
+    assert (
+        portal_site.html("/en/archive/2024/page/2/")
+        .select_one(".pagination [aria-current=page]")
+        .get_text()
+        == "Page 2 of 5"
+    )
 
 
 def gzip_size(path):
@@ -181,7 +204,8 @@ def gzip_size(path):
 
 def test_weight_budget_article_30kb_home_60kb_gzip(portal_site):
     assets = gzip_size(portal_site.root / "theme/css/main.css") + gzip_size(
-        portal_site.root / "theme/js/site.js")
+        portal_site.root / "theme/js/site.js"
+    )
     article = gzip_size(portal_site.path(ARTICLE)) + assets
     home = gzip_size(portal_site.path("/")) + assets
     print(f"article {article} B, home {home} B gzip")
@@ -189,11 +213,28 @@ def test_weight_budget_article_30kb_home_60kb_gzip(portal_site):
     assert home <= 60 * 1024
 
 
+def test_weight_budget_on_every_article_and_home_of_the_sample_site(sample_site):
+    """Every article page (all trees) ≤ 30 KB and every home ≤ 60 KB, HTML + CSS + JS gzip."""
+    root = sample_site.root
+    assets = sum(gzip_size(p) for p in (*root.glob("theme/**/*.css"), *root.glob("theme/**/*.js")))
+    articles = [p for p in root.glob("**/[12][0-9][0-9][0-9]/*/index.html")]
+    homes = [root / "index.html", *(root / code / "index.html" for code in LANGUAGES[1:])]
+    assert len(articles) >= 10 and len(homes) == 6
+    heaviest = max(gzip_size(p) for p in articles) + assets
+    home = max(gzip_size(p) for p in homes) + assets
+    print(f"sample site: heaviest article {heaviest} B, heaviest home {home} B gzip")
+    assert heaviest <= 30 * 1024
+    assert home <= 60 * 1024
+
+
 def test_a_bad_portal_setting_fails_the_build_with_one_clear_message(tmp_path):
     from press.build import build
 
-    result = build(content=FIXTURES / "portal", output=tmp_path / "out",
-                   overrides={"PORTAL": {"hot_news": "five", "colour": 1}})
+    result = build(
+        content=FIXTURES / "portal",
+        output=tmp_path / "out",
+        overrides={"PORTAL": {"hot_news": "five", "colour": 1}},
+    )
     assert not result.ok
     assert any("PORTAL['hot_news'] must be a whole number" in e for e in result.errors)
     assert any("unknown key 'colour'" in e for e in result.errors)

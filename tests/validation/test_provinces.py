@@ -4,6 +4,7 @@ import sys
 import types
 
 from conftest import ROOT
+
 from press.check import read_settings_light, validate
 
 ARTICLE = "Title: Bài\nDate: 2024-02-28 10:01\nProvinces: {}\n\nNội dung.\n"
@@ -36,7 +37,9 @@ def test_with_the_real_places_plugin(tmp_path):
     from places import places
 
     assert places.lookup("Khánh Hòa")
-    problems, errors, warnings = validate(write_article(tmp_path, "Khánh Hòa, Khanh Hoa, Quang Nom, Tỉnh Không Có"))
+    problems, errors, warnings = validate(
+        write_article(tmp_path, "Khánh Hòa, Khanh Hoa, Quang Nom, Tỉnh Không Có")
+    )
     assert errors == [
         "articles/2024/a.vi.md:3: Provinces: 'Quang Nom' is not a province of Vietnam; "
         "did you mean 'Quảng Nam'? (province names as written, comma-separated)",

@@ -1,0 +1,1 @@
+"""Quality gates over the built sample site: validation, links, lint (a package)."""
