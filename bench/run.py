@@ -39,8 +39,7 @@ import corpus  # noqa: E402
 # The project keeps its read and page caches in CACHE_PATH; point it at the tool's cache
 # folder so that a "cold" build (cache wiped) is really cold.
 DEFAULT_PROJECT_CMD = (
-    "uv run python -m press build --content {content} --output {output}"
-    " -e CACHE_PATH='\"{cache}\"'"
+    "uv run python -m press build --content {content} --output {output} -e CACHE_PATH='\"{cache}\"'"
 )
 TIME_BIN = "/usr/bin/time"
 LOAD_AT_START = os.getloadavg()
