@@ -25,7 +25,7 @@ DEFAULT_LANG = "vi"
 READERS = {"rst": None}
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["readcache", "multilingual", "portal"]
+PLUGINS = ["readcache", "multilingual", "portal", "documents", "places", "events"]
 
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]

@@ -1,0 +1,5 @@
+"""Events (stub)."""
+
+
+def register():
+    pass
