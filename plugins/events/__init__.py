@@ -113,7 +113,9 @@ def read_events(generator):
             problem = ("Event_start", meta.get("event_start"), "YYYY-MM-DD or YYYY-MM-DD HH:MM")
         elif end is None:
             problem = ("Event_end", meta.get("event_end"), "YYYY-MM-DD or YYYY-MM-DD HH:MM")
-        elif end[0] is not None and end[0] < start[0]:
+        elif end[0] is not None and (
+            end[0] < start[0] if end[1] else end[0].date() < start[0].date()
+        ):
             problem = ("Event_end", meta.get("event_end"), "a date not before Event_start")
         if problem:
             key, value, allowed = problem
