@@ -25,7 +25,7 @@ DEFAULT_LANG = "vi"
 READERS = {"rst": None}
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["readcache", "multilingual", "portal", "documents", "places", "events"]
+PLUGINS = ["readcache", "multilingual", "portal", "editions", "documents", "places", "events"]
 
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
@@ -154,3 +154,6 @@ PORTAL = {
     "photo_strip": 8,
     "events_on_home": 5,
 }
+
+# Printable bulletin editions (tập san): content/editions/<yyyy>-<nn>.<lang>.md -> pages + PDFs.
+EDITIONS = {"path": "editions", "pdf": True}

@@ -53,6 +53,18 @@ def build(c, content=None, output=None):
     )
 
 
+@task(help={"content": "content folder (default: content/)", "output": "output folder"})
+def editions(c, content=None, output=None):
+    """Typeset the edition PDFs (tập san) alone into output/ (a full build also does)."""
+    press(
+        c,
+        "editions",
+        "--settings", CONFIG["settings_base"],
+        "--content", content or CONFIG["content_path"],
+        "--output", output or CONFIG["deploy_path"],
+    )
+
+
 @task(help={"port": "port to serve on (default 8000)"})
 def serve(c, port=None):
     """Build the site, serve it on http://127.0.0.1:8000 and rebuild when files change."""
