@@ -25,7 +25,7 @@ DEFAULT_LANG = "vi"
 READERS = {"rst": None}
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["readcache", "multilingual", "portal", "editions", "documents", "places", "events"]
+PLUGINS = ["readcache", "multilingual", "portal", "editions", "search", "documents", "places", "events"]
 
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
@@ -157,3 +157,11 @@ PORTAL = {
 
 # Printable bulletin editions (tập san): content/editions/<yyyy>-<nn>.<lang>.md -> pages + PDFs.
 EDITIONS = {"path": "editions", "pdf": True}
+# Site search (plugins/search): Pagefind indexes the built site after every build, one index
+# per language, into <output>/<bundle_dir>/. `fold` adds a tone-free copy of each content
+# page's text to the index so that "dong thap" finds "Đồng Tháp".
+SEARCH = {
+    "index": True,
+    "fold": True,
+    "bundle_dir": "pagefind",
+}

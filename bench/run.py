@@ -148,7 +148,13 @@ def output_size(out: Path) -> dict:
             files += 1
             total += p.stat().st_size
             html += p.suffix == ".html"
-    return {"mb": total / 1e6, "files": files, "html": html}
+    size = {"mb": total / 1e6, "files": files, "html": html}
+    if (out / "pagefind").is_dir():  # the project's search index (plugins/search)
+        sys.path.insert(0, str(BENCH.parent / "plugins"))
+        from search import index_size
+
+        size["search_kb"] = index_size(out) / 1024
+    return size
 
 
 def wipe(*paths: Path) -> None:
@@ -323,6 +329,11 @@ def main(argv=None) -> int:
               "cache warm. CPU s = user + sys of the build's process tree (robust to other load on the machine). "
               "Peak RSS is the largest single process. pages/s = HTML files / median cold time. "
               "×Hugo = median divided by Hugo's.", "", "Raw runs:", "", raw_runs(tools), ""]
+    for t in tools:
+        if "search_kb" in t.size:
+            report += [f"Search index ({t.name}, Pagefind, search.index_size): {t.size['search_kb']:,.0f} KB "
+                       f"for {2 * args.n} articles = {1000 * t.size['search_kb'] / (2 * args.n):,.0f} KB "
+                       "per 1,000 articles.", ""]
 
     if args.scaling:
         sizes = [int(x) for x in args.scaling.split(",") if x.strip()]

@@ -46,6 +46,7 @@ PATH_WORDS = {
         "provinces": "tinh-thanh",
         "clusters": "cum",
         "events": "su-kien",
+        "search": "tim-kiem",
     },
     "*": {
         "category": "category",
@@ -59,6 +60,7 @@ PATH_WORDS = {
         "provinces": "provinces",
         "clusters": "clusters",
         "events": "events",
+        "search": "search",
     },
 }
 

@@ -1,0 +1,22 @@
+"""Search: a static full-text index per language, built by Pagefind after every build.
+
+Pagefind (PyPI `pagefind[bin]`, the binary ships inside the wheel) reads the finished site
+and writes `pagefind/` beside it, one index per `<html lang>`. Only content pages are indexed:
+their templates mark the body with `data-pagefind-body`. Vietnamese typed without tone marks
+and with `d` for `đ` is found because each content page carries a folded copy of its text in
+index-only markup (see `folded_text`). Settings: the `SEARCH` dict in pelicanconf.py.
+"""
+
+from multilingual.site import tree_pages_signal
+from pelican import signals
+
+from .search import build_index, check_settings, fold, index_size, install_filters, search_pages
+
+__all__ = ["fold", "index_size", "register"]
+
+
+def register():
+    signals.initialized.connect(check_settings)
+    signals.generator_init.connect(install_filters)
+    signals.finalized.connect(build_index)
+    tree_pages_signal.connect(search_pages)

@@ -1,0 +1,181 @@
+"""Index-only text for tone-free Vietnamese and document symbols; running Pagefind."""
+
+import logging
+import re
+import subprocess
+import time
+import unicodedata
+from html.parser import HTMLParser
+from pathlib import Path
+
+from documents.symbols import find_references
+from multilingual.site import OutputPage
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "index": True,  # run Pagefind after every build
+    "fold": True,  # add the folded copy of each content page's text to the index
+    "bundle_dir": "pagefind",  # where the index goes, inside the output folder
+}
+
+# Combining marks Vietnamese (and French) put on Latin letters: the tone marks (grave,
+# acute, hook above, tilde, dot below) and the vowel marks (circumflex, breve, horn).
+# Only these are removed: Lao and Khmer vowel signs are combining marks too and must stay.
+LATIN_MARKS = re.compile("[\u0300-\u036f]")
+# Pagefind folds the marks itself but never folds đ to d (measured with Pagefind 1.5.2).
+LETTERS = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+def fold(text: str) -> str:
+    """Vietnamese without diacritics, case kept: "Đồng Tháp được" -> "Dong Thap duoc".
+
+    Not plugins/vntext.fold: that one lowercases and drops every combining character,
+    which would also strip Lao and Khmer vowel signs from the index-only copy.
+    """
+    decomposed = unicodedata.normalize("NFD", text.translate(LETTERS))
+    return unicodedata.normalize("NFC", LATIN_MARKS.sub("", decomposed))
+
+
+def symbol_forms(text: str) -> list[str]:
+    """Index forms of the document symbols cited in `text` (found by documents.symbols), so
+    that "12-CT/TW", "12-ct/tw", "12 CT TW" and "12CTTW" all find them, whichever of the two
+    shapes the writer used ("12/CT-TW" is the same document): the canonical symbol, its parts
+    as words and the parts run together, with đ folded to d."""
+    forms = []
+    for reference in find_references(text):
+        parts = [fold(part) for part in re.split(r"[-/]", reference.symbol) if part]
+        forms += [reference.symbol, " ".join(parts), "".join(parts)]
+    return list(dict.fromkeys(forms))
+
+
+class _Text(HTMLParser):
+    """The text of an HTML fragment, blocks separated by spaces."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts = []
+
+    def handle_starttag(self, tag, attrs):
+        self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        self.parts.append(" ")
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def plain_text(fragment: str) -> str:
+    parser = _Text()
+    parser.feed(str(fragment or ""))
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
+def index_only(*fragments) -> tuple[str, str]:
+    """What a content page adds to its index entry: the folded copy of its text (empty when
+    folding changes nothing) and the index forms of the document symbols it cites.
+
+    The folded copy keeps the words of the text one for one, so the search page can show
+    the original words around a match found in the copy (theme/static/js/search.js)."""
+    text = " ".join(plain_text(f) for f in fragments if f)
+    folded = fold(text)
+    return (folded if folded != text else ""), " ".join(symbol_forms(text))
+
+
+def settings_problems(search) -> list[str]:
+    if not isinstance(search, dict):
+        return ["SEARCH must be a dict (see pelicanconf.py)"]
+    problems = []
+    for key, value in search.items():
+        if key not in DEFAULTS:
+            problems.append(f"SEARCH: unknown key {key!r}; allowed: {', '.join(DEFAULTS)}")
+        elif not isinstance(value, type(DEFAULTS[key])):
+            kind = type(DEFAULTS[key]).__name__
+            problems.append(f"SEARCH[{key!r}] must be a {kind}, not {value!r}")
+    bundle = search.get("bundle_dir", DEFAULTS["bundle_dir"])
+    if isinstance(bundle, str) and not re.fullmatch(r"[a-z0-9_-]+", bundle):
+        problems.append(f"SEARCH['bundle_dir'] must be one folder name (a-z, 0-9, _ -), not {bundle!r}")
+    return problems
+
+
+def options(settings) -> dict:
+    merged = dict(DEFAULTS)
+    search = settings.get("SEARCH", {})
+    if isinstance(search, dict):
+        merged.update(search)
+    return merged
+
+
+def check_settings(pelican):
+    for problem in settings_problems(pelican.settings.get("SEARCH", {})):
+        logger.error(problem)
+
+
+def install_filters(generator):
+    fold_on = options(generator.settings)["fold"]
+    generator.env.filters["search_index_only"] = (
+        (lambda *fragments: index_only(*fragments)) if fold_on else (lambda *fragments: ("", ""))
+    )
+    generator.env.globals["search_bundle"] = options(generator.settings)["bundle_dir"]
+    generator.env.globals["search_url"] = search_url
+
+
+def search_url(lang) -> str:
+    """The search page of a language tree: /tim-kiem/ in Vietnamese, /<lang>/search/ else."""
+    return f"{lang.prefix}{lang.words['search']}/"
+
+
+def search_pages(tree, context=None, settings=None):
+    """The search page of each language tree (multilingual's tree_pages_signal)."""
+    return [OutputPage(("search",), tree.lang, search_url(tree.lang), "search.html", {})]
+
+
+def pagefind_executable() -> Path:
+    from pagefind_bin import get_executable
+
+    return get_executable()
+
+
+def run_pagefind(site: Path, bundle_dir: str = DEFAULTS["bundle_dir"]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(pagefind_executable()), "--site", str(site), "--output-subdir", bundle_dir, "--quiet"],
+        capture_output=True, text=True, check=False,
+    )
+
+
+def build_index(pelican):
+    """Index the site Pelican just wrote (press/build.py's staging folder, before it is
+    swapped in), so the published index always matches the published pages."""
+    opts = options(pelican.settings)
+    if not opts["index"]:
+        return
+    site = Path(pelican.output_path)
+    started = time.perf_counter()
+    try:
+        result = run_pagefind(site, opts["bundle_dir"])
+    except (OSError, ImportError) as error:
+        logger.error("Search index: could not run Pagefind (%s); reinstall with `uv sync`", error)
+        return
+    if result.returncode != 0:
+        message = (result.stderr or result.stdout).strip() or f"exit code {result.returncode}"
+        logger.error("Search index: Pagefind failed: %s", message)
+        return
+    logger.info(
+        "Search index: %.0f KB in %s/ (%.1f s)",
+        index_size(site, opts["bundle_dir"]) / 1024, opts["bundle_dir"], time.perf_counter() - started,
+    )
+
+
+def index_size(output_path, bundle_dir: str = DEFAULTS["bundle_dir"]) -> int:
+    """Bytes of the search index a reader may download: the index, fragment and filter files
+    of every language (not the JavaScript/WASM runtime, which does not grow with content)."""
+    bundle = Path(output_path) / bundle_dir
+    total = 0
+    for folder in ("index", "fragment", "filter"):
+        total += sum(p.stat().st_size for p in (bundle / folder).glob("*") if p.is_file())
+    total += sum(p.stat().st_size for p in bundle.glob("pagefind-entry.json"))
+    total += sum(p.stat().st_size for p in bundle.glob("pagefind.*.pf_meta"))
+    return total
+
