@@ -25,7 +25,10 @@ DEFAULT_LANG = "vi"
 READERS = {"rst": None}
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["readcache", "multilingual", "portal", "editions", "search", "documents", "places", "events"]
+PLUGINS = [
+    "readcache", "multilingual", "portal", "editions", "search", "feeds", "editor",
+    "documents", "places", "events",
+]
 
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
@@ -57,6 +60,23 @@ CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
+
+# Feeds, sitemap.xml, robots.txt and sharing metadata (plugins/feeds); Pelican's own feeds
+# above stay off. Feeds and sitemaps need absolute URLs: a development build (SITEURL = "")
+# uses the address of `invoke serve` instead.
+FEEDS = {
+    "atom": True,
+    "rss": True,
+    "max_items": 30,
+    "per_category": True,
+    "per_tag": True,
+    "dev_siteurl": "http://127.0.0.1:8000",
+    "sitemap": True,
+    "sitemap_max_urls": 50000,
+    "sitemap_exclude": ["404", "search"],
+    "robots": True,
+    "logo": "img/logo.png",
+}
 
 # Typogrify: curly quotes, dashes and no widows, but not `caps`: it wraps "CT" and "TW" of
 # "12-CT/TW" in separate spans and splits Vietnamese capitals ("ĐẢNG" -> "Đ<span>NG</span>").
@@ -165,3 +185,8 @@ SEARCH = {
     "fold": True,
     "bundle_dir": "pagefind",
 }
+# Editors' preview (plugins/editor/): `invoke serve` turns `preview` on, which also builds drafts
+# and scheduled articles with a banner; `progress` prints one line per build stage.
+EDITOR = {"preview": False, "progress": True}
+# An article dated in the future is scheduled: left out until a build runs after its date.
+WITH_FUTURE_DATES = False

@@ -22,6 +22,7 @@ CONFIG = {
     "settings_publish": ROOT / "publishconf.py",
     "content_path": ROOT / "content",
     "deploy_path": ROOT / "output",
+    "preview_path": ROOT / ".preview",
     "translations": ROOT / "translations",
     "languages": contract.LANGUAGES,
     "host": "127.0.0.1",
@@ -41,18 +42,46 @@ def clean(c):
     shutil.rmtree(CONFIG["deploy_path"], ignore_errors=True)
 
 
-@task(help={"content": "content folder (default: content/)", "output": "output folder"})
-def build(c, content=None, output=None):
-    """Build the site into output/ (development settings)."""
+@task(
+    help={
+        "content": "content folder (default: content/)",
+        "output": "output folder",
+        "production": "use publishconf.py; SITEURL=https://… must be set in the environment",
+    }
+)
+def build(c, content=None, output=None, production=False):
+    """Build the site into output/ (development settings, or production ones)."""
+    settings = ("--production",) if production else ("--settings", CONFIG["settings_base"])
     press(
         c,
         "build",
-        "--settings", CONFIG["settings_base"],
+        *settings,
         "--content", content or CONFIG["content_path"],
         "--output", output or CONFIG["deploy_path"],
     )
 
 
+@task(
+    help={
+        "target": "rsync, ghpages, directory or archive (default: $PUBLISH_TARGET)",
+        "dest": "user@host:/path, a folder, a git URL or a .tar.gz path (default: from the environment)",
+        "dry_run": "show what would change at the target, change nothing there",
+        "force": "publish even when most published files would be deleted",
+        "content": "content folder (default: content/)",
+        "no_build": "publish output/ as it is (built by `invoke build --production`)",
+    }
+)
+def publish(c, target=None, dest=None, dry_run=False, force=False, content=None, no_build=False):
+    """Build with publishconf.py (SITEURL from the environment) and deploy; README, Deploying."""
+    args = ["publish", "--output", CONFIG["deploy_path"]]
+    if target:
+        args += ["--target", target]
+    if dest:
+        args += ["--dest", dest]
+    if content:
+        args += ["--content", content]
+    args += ["--dry-run"] * dry_run + ["--force"] * force + ["--no-build"] * no_build
+    press(c, *args)
 @task(help={"content": "content folder (default: content/)", "output": "output folder"})
 def editions(c, content=None, output=None):
     """Typeset the edition PDFs (tập san) alone into output/ (a full build also does)."""
@@ -65,18 +94,37 @@ def editions(c, content=None, output=None):
     )
 
 
-@task(help={"port": "port to serve on (default 8000)"})
-def serve(c, port=None):
-    """Build the site, serve it on http://127.0.0.1:8000 and rebuild when files change."""
-    build(c)
-    c.run(
-        f"{shlex.quote(sys.executable)} -m pelican --autoreload --listen "
-        f"--bind {CONFIG['host']} --port {port or CONFIG['port']} "
-        f"-s {shlex.quote(str(CONFIG['settings_base']))} "
-        f"-o {shlex.quote(str(CONFIG['deploy_path']))} "
-        f"{shlex.quote(str(CONFIG['content_path']))}",
-        pty=False,
+@task(
+    help={
+        "port": "port to serve on (default 8000)",
+        "content": "content folder (default: content/)",
+        "output": "preview folder (default: .preview/, never the published output/)",
+    }
+)
+def serve(c, port=None, content=None, output=None):
+    """Preview the site on http://127.0.0.1:8000: rebuilds and reloads on every change."""
+    import logging
+
+    from pelican.log import init as init_logging
+
+    from editor.server import Preview
+    from press.build import build as run_build
+
+    content_dir = Path(content or CONFIG["content_path"]).resolve()
+    output_dir = Path(output or CONFIG["preview_path"]).resolve()
+    init_logging(level=logging.WARNING)
+    preview = Preview(
+        lambda: run_build(
+            CONFIG["settings_base"], content=content_dir, output=output_dir,
+            overrides={"EDITOR": {"preview": True, "progress": True}},
+        ),
+        watch=[content_dir, ROOT / "theme", CONFIG["translations"], CONFIG["settings_base"],
+               CONFIG["settings_publish"]],
+        output=output_dir,
+        host=CONFIG["host"],
+        port=int(port or CONFIG["port"]),
     )
+    preview.serve_forever()
 
 
 @task
@@ -130,3 +178,60 @@ def i18n_init(c, locale):
 def i18n_compile(c):
     """Compile the catalogs to .mo files (the build also compiles them in memory)."""
     pybabel(c, "compile", "-d", CONFIG["translations"], "--statistics")
+
+
+@task(
+    help={
+        "n": "article pairs (Vietnamese + English) in the generated corpus",
+        "runs": "interleaved runs per tool",
+        "scaling": "comma-separated sizes for the scaling table, e.g. 1000,4000,10000",
+    }
+)
+def bench(c, n=1000, runs=3, scaling=""):
+    """Benchmark stock Pelican, this project and Hugo on one generated corpus (bench/README.md)."""
+    command = f"uv run --group bench python bench/run.py --n {int(n)} --runs {int(runs)}"
+    if scaling:
+        command += f" --scaling {shlex.quote(scaling)}"
+    c.run(command, pty=False)
+
+
+@task(name="i18n-status", help={"content": "content folder (default: content/)"})
+def i18n_status(c, content=None):
+    """Per language: interface completeness, articles translated, missing and outdated."""
+    from multilingual import status
+
+    content_dir = Path(content or CONFIG["content_path"])
+    groups, statuses = status.report(content_dir, CONFIG["translations"], CONFIG["languages"])
+    print(status.format_report(groups, statuses, root=content_dir))
+
+
+@task(
+    help={
+        "title": "the headline, e.g. \"Hội nghị Cụm 3 tại Khánh Hòa\"",
+        "category": "one of: " + ", ".join(contract.CATEGORIES),
+        "lang": "language of the article (default vi)",
+        "content": "content folder (default: content/)",
+    }
+)
+def new(c, title, category=None, lang=contract.DEFAULT_LANG, content=None):
+    """Start a new article: content/articles/<year>/<slug>.<lang>.md, as a draft."""
+    from editor import scaffold
+
+    try:
+        path = scaffold.new_article(Path(content or CONFIG["content_path"]), title, category, lang)
+    except scaffold.ScaffoldError as error:
+        sys.exit(f"invoke new: {error}")
+    print(f"Created {path}")
+
+
+@task(help={"slug": "the article's slug (its file name without .vi.md)", "lang": "target language, e.g. en",
+            "content": "content folder (default: content/)"})
+def translate(c, slug, lang, content=None):
+    """Start a translation of an article, with the original kept as a reference."""
+    from editor import scaffold
+
+    try:
+        path = scaffold.translate_article(Path(content or CONFIG["content_path"]), slug, lang)
+    except scaffold.ScaffoldError as error:
+        sys.exit(f"invoke translate: {error}")
+    print(f"Created {path}")

@@ -47,6 +47,12 @@ def fixture_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def translations_site(tmp_path_factory):
+    """Six-language fixture: an untranslated, an outdated and a fully translated article."""
+    return build_site(FIXTURES / "translations", tmp_path_factory.mktemp("translations") / "output")
+
+
+@pytest.fixture(scope="session")
 def sample_site(tmp_path_factory):
     """The project's own sample content, built once per test session."""
     return build_site(ROOT / "content", tmp_path_factory.mktemp("sample") / "output")

@@ -109,7 +109,7 @@ def test_edition_page_in_each_language_lists_its_articles_in_order(editions_site
 
 def test_edition_translations_are_linked_by_hreflang(editions_site):
     vi = editions_site.html("tap-san/2024-01/")
-    alternates = {l["hreflang"]: l["href"] for l in vi.select('link[rel="alternate"]')}
+    alternates = {l["hreflang"]: l["href"] for l in vi.select('link[rel="alternate"][hreflang]')}
     assert alternates["vi"] == "/tap-san/2024-01/"
     assert alternates["en"] == "/en/editions/2024-01/"
     assert "fr" not in alternates

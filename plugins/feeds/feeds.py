@@ -1,0 +1,168 @@
+"""Atom and RSS 2.0 feeds of each language tree: all articles, per category, per tag."""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from feedgenerator import Atom1Feed, Rss201rev2Feed
+
+import contract
+from contract import N_
+
+from .common import absolute, category_label, feed_path, modified, options, site_base, site_name, text, translator
+
+# Feed titles, translated through the catalogs.
+TITLES = {
+    "all": N_("%(site)s: latest articles"),
+    "category": N_("%(site)s: %(category)s"),
+    "tag": N_("%(site)s: articles tagged %(tag)s"),
+}
+FORMAT_TITLES = {"atom": N_("%(feed)s (Atom feed)"), "rss": N_("%(feed)s (RSS feed)")}
+MIME_TYPES = {"atom": "application/atom+xml", "rss": "application/rss+xml"}
+
+
+class StableDates:
+    """An empty feed's date is its tree's newest article's, not the time of the build, so a
+    rebuild of unchanged content writes the same bytes."""
+
+    def latest_post_date(self):
+        if self.items:
+            return super().latest_post_date()
+        return self.feed["empty_updated"]
+
+
+class AtomFeed(StableDates, Atom1Feed):
+    pass
+
+
+class Rss2Feed(StableDates, Rss201rev2Feed):
+    """RSS 2.0 with the full text in <content:encoded>, beside the summary in <description>."""
+
+    def rss_attributes(self):
+        attributes = super().rss_attributes()
+        attributes["xmlns:content"] = "http://purl.org/rss/1.0/modules/content/"
+        return attributes
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item["content"] is not None:
+            handler.addQuickElement("content:encoded", item["content"])
+
+
+FEED_CLASSES = {"atom": AtomFeed, "rss": Rss2Feed}
+EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
+
+
+@dataclass
+class Feed:
+    kind: str  # "all", "category", "tag"
+    key: str | None
+    tree: object
+    articles: list  # newest first, only those written in the tree's language
+
+    def path(self, fmt):
+        return feed_path(self.tree, self.kind, self.key, fmt)
+
+    def title(self, settings) -> str:
+        code = self.tree.lang.code
+        gettext = translator(settings, code).gettext
+        values = {"site": site_name(settings, code)}
+        if self.kind == "category":
+            values["category"] = category_label(settings, code, self.key)
+        elif self.kind == "tag":
+            values["tag"] = self.tree.tags[self.key][0]
+        return gettext(TITLES[self.kind]) % values
+
+    def page_url(self) -> str:
+        return self.tree.url("home") if self.kind == "all" else self.tree.url(self.kind, self.key)
+
+
+def formats(settings):
+    opts = options(settings)
+    return [fmt for fmt in ("atom", "rss") if opts[fmt]]
+
+
+def tree_feeds(tree, settings):
+    """Every feed of one language tree."""
+    opts = options(settings)
+    own = [a for a in tree.articles if a.lang == tree.lang.code]
+    yield Feed("all", None, tree, own)
+    if opts["per_category"]:
+        for key in contract.CATEGORIES:
+            items = [a for a in own if getattr(a, "category", None) and a.category.slug == key]
+            yield Feed("category", key, tree, items)
+    if opts["per_tag"]:
+        for slug in tree.tags:
+            items = [a for a in own if any(t.slug == slug for t in getattr(a, "tags", ()))]
+            yield Feed("tag", slug, tree, items)
+
+
+def page_feeds(tree, identity, settings):
+    """The feeds a page links to: its language's feed, and its category's or tag's feed."""
+    opts = options(settings)
+    feeds = [Feed("all", None, tree, [])]
+    kind = identity[0]
+    if kind == "category" and opts["per_category"]:
+        feeds.append(Feed("category", identity[1], tree, []))
+    elif kind == "tag" and opts["per_tag"] and identity[1] in tree.tags:
+        feeds.append(Feed("tag", identity[1], tree, []))
+    return feeds
+
+
+def feed_links(settings, tree, identity) -> list[dict]:
+    """<link rel=alternate> attributes for a page's head."""
+    gettext = translator(settings, tree.lang.code).gettext
+    links = []
+    for feed in page_feeds(tree, identity, settings):
+        title = feed.title(settings)
+        for fmt in formats(settings):
+            links.append(
+                {
+                    "href": absolute(settings, feed.path(fmt)),
+                    "type": MIME_TYPES[fmt],
+                    "title": gettext(FORMAT_TITLES[fmt]) % {"feed": title},
+                }
+            )
+    return links
+
+
+ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")/(?!/)')
+
+
+def absolute_content(html: str, settings) -> str:
+    """Feed readers have no page to resolve links against: make root-relative URLs absolute."""
+    base = site_base(settings)
+    origin = base.split("/", 3)
+    origin = "/".join(origin[:3]) if len(origin) > 3 else base
+    return ROOT_RELATIVE.sub(lambda m: f"{m.group(1)}{origin}/", html)
+
+
+def write_feed(feed, fmt, settings, output_path, write):
+    opts = options(settings)
+    lang = feed.tree.lang
+    page_link = absolute(settings, feed.page_url())
+    feed_url = absolute(settings, feed.path(fmt))
+    generator = FEED_CLASSES[fmt](
+        title=feed.title(settings),
+        link=page_link,
+        description="",
+        language=lang.tag,
+        feed_url=feed_url,
+        feed_guid=feed_url,
+        empty_updated=max((modified(a) for a in feed.tree.articles), default=EPOCH),
+    )
+    for article in feed.articles[: opts["max_items"]]:
+        link = absolute(settings, article.url)
+        summary = article.summary if "summary" in article.metadata else None
+        generator.add_item(
+            title=text(article.title),
+            link=link,
+            unique_id=link,
+            description=absolute_content(str(summary), settings) if summary else None,
+            content=absolute_content(article.content, settings),
+            author_name=", ".join(a.name for a in getattr(article, "authors", ())) or None,
+            pubdate=article.date,
+            updateddate=modified(article),
+            categories=[t.name for t in getattr(article, "tags", ())],
+        )
+    write(output_path / feed.path(fmt), generator.writeString("utf-8").encode("utf-8"))

@@ -1,0 +1,79 @@
+"""sitemap.xml with hreflang alternates (and a sitemap index past the size limit), robots.txt."""
+
+from xml.sax.saxutils import escape, quoteattr
+
+from .common import absolute, modified, options
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+
+
+def lastmod(page):
+    """Modified or Date of an article or page; the newest of the articles a listing shows."""
+    context = page.context
+    for key in ("article", "page"):
+        if key in context:
+            return modified(context[key])
+    dates = [modified(item) for item in context.get("articles") or ()]
+    return max((d for d in dates if d is not None), default=None)
+
+
+def listed_pages(pages, settings):
+    excluded = set(options(settings)["sitemap_exclude"])
+    return [page for page in pages if page.identity[0] not in excluded]
+
+
+def url_entry(page, settings) -> str:
+    lines = ["<url>", f"<loc>{escape(absolute(settings, page.url))}</loc>"]
+    when = lastmod(page)
+    if when is not None:
+        lines.append(f"<lastmod>{when.isoformat(timespec='seconds')}</lastmod>")
+    if page.translations:
+        for lang, url in page.translations:
+            lines.append(
+                f'<xhtml:link rel="alternate" hreflang={quoteattr(lang.tag)} '
+                f"href={quoteattr(absolute(settings, url))}/>"
+            )
+        lines.append(
+            '<xhtml:link rel="alternate" hreflang="x-default" '
+            f"href={quoteattr(absolute(settings, page.x_default))}/>"
+        )
+    lines.append("</url>")
+    return "\n".join(lines)
+
+
+def urlset(entries) -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">\n'
+        + "\n".join(entries)
+        + "\n</urlset>\n"
+    )
+
+
+def write_sitemaps(pages, settings, output_path, write) -> list[str]:
+    """Write sitemap.xml (or an index and its parts); return the site-relative file names."""
+    limit = options(settings)["sitemap_max_urls"]
+    listed = listed_pages(pages, settings)
+    entries = [url_entry(page, settings) for page in listed]
+    if len(entries) <= limit:
+        write(output_path / "sitemap.xml", urlset(entries).encode("utf-8"))
+        return ["sitemap.xml"]
+    names, parts = [], []
+    for number, start in enumerate(range(0, len(entries), limit), start=1):
+        name = f"sitemap-{number}.xml"
+        write(output_path / name, urlset(entries[start : start + limit]).encode("utf-8"))
+        names.append(name)
+        dates = [d for d in map(lastmod, listed[start : start + limit]) if d is not None]
+        stamp = f"<lastmod>{max(dates).isoformat(timespec='seconds')}</lastmod>" if dates else ""
+        parts.append(f"<sitemap><loc>{escape(absolute(settings, name))}</loc>{stamp}</sitemap>")
+    index = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<sitemapindex xmlns="{SITEMAP_NS}">\n' + "\n".join(parts) + "\n</sitemapindex>\n"
+    )
+    write(output_path / "sitemap.xml", index.encode("utf-8"))
+    return ["sitemap.xml", *names]
+
+
+def robots_txt(settings) -> str:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {absolute(settings, 'sitemap.xml')}\n"
