@@ -127,7 +127,7 @@ def test_registered_document_page_en(domain_site):
     assert citing_urls(soup) == [
         "/en/2024/cac-dang-tham-chieu/", "/en/2023/lien-hiep-quan-triet-van-ban/"
     ]
-    alternates = {link["hreflang"]: link["href"] for link in soup.select("link[rel=alternate]")}
+    alternates = {link["hreflang"]: link["href"] for link in soup.select("link[rel=alternate][hreflang]")}
     assert alternates["vi"] == "/van-ban/12-ct-tw/"
 
 
