@@ -41,7 +41,8 @@ def test_article_page_has_event_block_and_schema_org_event(domain_site):
     assert [t["datetime"] for t in block.select("time")] == [
         "2024-03-15T08:30:00+07:00", "2024-03-16T17:00:00+07:00"
     ]
-    data = json.loads(soup.select_one('script[type="application/ld+json"]').string)
+    blocks = [json.loads(s.string) for s in soup.select('script[type="application/ld+json"]')]
+    [data] = [b for b in blocks if b.get("@type") == "Event"]
     assert data["@type"] == "Event"
     assert data["startDate"] == "2024-03-15T08:30:00+07:00"
     assert data["endDate"] == "2024-03-16T17:00:00+07:00"
