@@ -33,6 +33,9 @@ PLUGINS = [
     "search",
     "feeds",
     "editor",
+    "documents",
+    "places",
+    "events",
     "validation",
 ]
 

@@ -42,6 +42,10 @@ PATH_WORDS = {
         "page": "trang",
         "gallery": "thu-vien-anh",
         "links": "lien-ket",
+        "documents": "van-ban",
+        "provinces": "tinh-thanh",
+        "clusters": "cum",
+        "events": "su-kien",
         "search": "tim-kiem",
     },
     "*": {
@@ -52,6 +56,10 @@ PATH_WORDS = {
         "page": "page",
         "gallery": "gallery",
         "links": "links",
+        "documents": "documents",
+        "provinces": "provinces",
+        "clusters": "clusters",
+        "events": "events",
         "search": "search",
     },
 }

@@ -66,6 +66,30 @@ def portal_site(tmp_path_factory):
     )
 
 
+@pytest.fixture(scope="session")
+def domain_site(tmp_path_factory):
+    """Documents, provinces and events fixture (tests/documents, places, events)."""
+    return build_site(FIXTURES / "domain", tmp_path_factory.mktemp("domain") / "output")
+
+
+@pytest.fixture(scope="session")
+def broken_domain_build(tmp_path_factory):
+    """The domain fixture with a bad registry entry and an unknown province: must fail."""
+    content = tmp_path_factory.mktemp("broken-domain") / "content"
+    shutil.copytree(FIXTURES / "domain", content)
+    (content / "directives" / "x.vi.md").write_text(
+        "Title: X\nSymbol: không phải ký hiệu\nKind: directive\nLang: vi\n\nX.\n", encoding="utf-8"
+    )
+    article = content / "articles" / "2024" / "khong-phai-van-ban.vi.md"
+    article.write_text(
+        article.read_text(encoding="utf-8").replace(
+            "Provinces: Cần Thơ", "Provinces: Khánh Hoa, Cần Thơ"
+        ),
+        encoding="utf-8",
+    )
+    return build(content=content, output=content.parent / "output")
+
+
 @pytest.fixture
 def content_copy(tmp_path):
     """A writable copy of the fixture content, for tests that change it."""

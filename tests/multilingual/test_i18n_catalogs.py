@@ -19,10 +19,24 @@ ANY_PERCENT = re.compile(r"%(?:\(\w+\))?[-#0 +]*\d*(?:\.\d+)?[a-zA-Z%]")
 # Messages whose translation is rightly identical to the English text. Keep this short and
 # explicit: anything else identical to English is an untranslated copy.
 # Unit symbols are written the same way in every language.
-SAME_EVERYWHERE = {"%(number)s MB", "%(number)s kB"}
+SAME_EVERYWHERE = {"%(number)s MB", "%(number)s kB", "%(site)s: %(category)s"}
 SAME_AS_ENGLISH = {
     "vi": {"Fax: %(fax)s"},  # Vietnamese writes "Fax" too
-    "fr": {"(%(num)s article)", "(%(num)s articles)", "Archives", "Pages", "Photos", "Province"},
+    "fr": {
+        "(%(num)s article)",
+        "(%(num)s articles)",
+        "Archives",
+        "Pages",
+        "Photos",
+        "Province",
+        # document kinds spelled the same in French
+        "Conclusion",
+        "Directive",
+        "Document",
+        "Documents",
+        "Plan",
+        "Programme",
+    },
 }
 
 

@@ -1,6 +1,7 @@
 """The portal theme's pages, built from tests/fixtures/portal (no browser needed)."""
 
 import gzip
+import json
 import re
 
 import pytest
@@ -150,8 +151,9 @@ def test_no_inline_script_no_style_attributes_anywhere(portal_site):
         html = (portal_site.root / name).read_text(encoding="utf-8")
         page = portal_site.html("/" + name)
         for script in page.select("script"):
-            if script.get("type") == "application/ld+json":
-                continue  # structured data, not script (tests/feeds checks it cannot break out)
+            if script.get("type") == "application/ld+json":  # data, never run (schema.org Event)
+                assert "<" not in script.get_text() and json.loads(script.get_text()), name
+                continue
             assert script.get("src", "").startswith("/theme/js/"), name
             assert not script.get_text().strip(), name
         assert not page.select("[style]"), name
