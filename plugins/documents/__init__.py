@@ -214,9 +214,21 @@ def _body_offset(raw: str) -> int:
     return match.end() if match else 0
 
 
+def acknowledged(settings) -> set:
+    """References editors have marked as known to have no full symbol (DOCUMENTS setting)."""
+    names = settings.get("DOCUMENTS", {}).get("acknowledged", [])
+    if not isinstance(names, (list, tuple)) or not all(isinstance(n, str) for n in names):
+        raise ValueError("DOCUMENTS['acknowledged'] must be a list of reference texts")
+    return {" ".join(name.split()).casefold() for name in names}
+
+
 def warn_ambiguous(content, ambiguous, settings):
+    """Warn about references without a full symbol, naming file and line. A reference listed
+    in DOCUMENTS["acknowledged"] is only noted (INFO): editors know it cannot be linked, and a
+    strict build (CI) should not fail on it again and again."""
     if not ambiguous:
         return
+    known = acknowledged(settings)
     relative = os.path.relpath(content.source_path, settings["PATH"])
     try:
         raw = Path(content.source_path).read_text(encoding="utf-8")
@@ -233,7 +245,11 @@ def warn_ambiguous(content, ambiguous, settings):
         if key in seen:
             continue
         seen.add(key)
-        logger.warning(
+        level = (
+            logging.INFO if " ".join(reference.raw.split()).casefold() in known else logging.WARNING
+        )
+        logger.log(
+            level,
             "%s:%s: ambiguous document reference %r: it has no full symbol "
             "(such as 12-CT/TW or 3935/KH-UBND), so it is not linked",
             relative,

@@ -73,9 +73,7 @@ def test_events_feed_parses_with_time_zone_and_escaped_text(domain_site):
         "events.ics"
     ).read_text(encoding="utf-8").replace("\r\n ", "")
     # DTSTAMP comes from the article's date, not from the clock
-    assert timed.decoded("DTSTAMP") == datetime.datetime(
-        2024, 3, 1, 3, 0, tzinfo=datetime.UTC
-    )
+    assert timed.decoded("DTSTAMP") == datetime.datetime(2024, 3, 1, 3, 0, tzinfo=datetime.UTC)
     all_day = events["hoi-nghi-cum-5-da-hop@huu-nghi-press.invalid"]
     assert all_day["DTSTART"].params.get("VALUE") == "DATE"
     assert all_day.decoded("DTSTART") == datetime.date(2023, 5, 27)
