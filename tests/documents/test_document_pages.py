@@ -226,6 +226,7 @@ def test_bad_registry_entry_fails_the_build_with_a_clear_message(tmp_path):
     import shutil
 
     from conftest import FIXTURES
+
     from press.build import build
 
     content = tmp_path / "content"
