@@ -42,6 +42,7 @@ Settings (pelicanconf.py):
 """
 
 import logging
+import time
 from pathlib import Path
 
 from pelican import signals
@@ -173,7 +174,14 @@ def write_pdfs(generators):
             pdf.import_problem(),
         )
         return
-    pdf.write_all(site, site.context[CONTEXT_KEY], cache=options(site.settings)["cache"])
+    started = time.perf_counter()
+    editions = site.context[CONTEXT_KEY]
+    pdf.write_all(site, editions, cache=options(site.settings)["cache"])
+    if "editor" in site.settings.get("PLUGINS", []):
+        from editor import progress  # noqa: PLC0415
+
+        count = len(editions) if hasattr(editions, "__len__") else 0
+        progress(site.settings, "edition PDFs", f"{count} editions", time.perf_counter() - started)
 
 
 def register():

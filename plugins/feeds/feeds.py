@@ -133,6 +133,16 @@ def feed_links(settings, tree, identity) -> list[dict]:
                     "title": gettext(FORMAT_TITLES[fmt]) % {"feed": title},
                 }
             )
+    if "events" in settings.get("PLUGINS", []):
+        from events import feed_url  # noqa: PLC0415 - the events plugin writes this calendar
+
+        links.append(
+            {
+                "href": absolute(settings, feed_url(tree.lang.code)),
+                "type": "text/calendar",
+                "title": gettext("Subscribe to the events calendar (iCalendar)"),
+            }
+        )
     return links
 
 

@@ -169,12 +169,18 @@ def build_index(pelican):
         message = (result.stderr or result.stdout).strip() or f"exit code {result.returncode}"
         logger.error("Search index: Pagefind failed: %s", message)
         return
-    logger.info(
-        "Search index: %.0f KB in %s/ (%.1f s)",
-        index_size(site, opts["bundle_dir"]) / 1024,
-        opts["bundle_dir"],
-        time.perf_counter() - started,
-    )
+    size_kb = index_size(site, opts["bundle_dir"]) / 1024
+    seconds = time.perf_counter() - started
+    logger.info("Search index: %.0f KB in %s/ (%.1f s)", size_kb, opts["bundle_dir"], seconds)
+    stage_done(pelican.settings, "search index", f"{size_kb:.0f} KB", seconds)
+
+
+def stage_done(settings, stage, detail, seconds):
+    """A progress line through the editor plugin, when it is enabled."""
+    if "editor" in settings.get("PLUGINS", []):
+        from editor import progress  # noqa: PLC0415
+
+        progress(settings, stage, detail, seconds)
 
 
 def index_size(output_path, bundle_dir: str = DEFAULTS["bundle_dir"]) -> int:

@@ -107,3 +107,10 @@ def test_sample_content_events(sample_site):
     calendar = parse(sample_site, "en/events.ics")
     assert "doan-chu-tich-vufo-hop-lan-thu-ix@huu-nghi-press.invalid" in events_by_uid(calendar)
     assert sample_site.path("su-kien/index.html").exists()
+
+
+def test_page_heads_link_the_events_calendar_of_their_language(sample_site):
+    for url, calendar in (("/", "/events.ics"), ("/en/", "/en/events.ics")):
+        link = sample_site.html(url).select_one('head link[rel="alternate"][type="text/calendar"]')
+        assert link is not None and link["href"].endswith(calendar)
+        assert sample_site.path(calendar).is_file()
