@@ -4,6 +4,34 @@ Shared by the plugins (rendering, validation) and the tasks. docs/content-contra
 editors' version of this module; keep the two in step.
 """
 
+import datetime
+import re
+from zoneinfo import ZoneInfo
+
+TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+EVENT_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$")
+
+
+def parse_event_date(value):
+    """`Event_start`/`Event_end`: `YYYY-MM-DD` or `YYYY-MM-DD HH:MM`, Asia/Ho_Chi_Minh time.
+
+    Returns (aware datetime, has_time), or None for a value that does not match (validation
+    reports those; the portal and the events plugin leave the article out of events).
+    """
+    if isinstance(value, datetime.datetime):
+        return (value if value.tzinfo else value.replace(tzinfo=TIMEZONE)), True
+    match = EVENT_DATE.match(str(value or "").strip())
+    if not match:
+        return None
+    year, month, day, hour, minute = match.groups()
+    try:
+        moment = datetime.datetime(
+            int(year), int(month), int(day), int(hour or 0), int(minute or 0), tzinfo=TIMEZONE
+        )
+    except ValueError:
+        return None
+    return moment, hour is not None
+
 
 def N_(message: str) -> str:
     """Mark a string for extraction into the catalogs; it is translated when rendered."""

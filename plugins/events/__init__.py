@@ -46,7 +46,6 @@ logger = logging.getLogger(__name__)
 
 TZID = "Asia/Ho_Chi_Minh"
 TIMEZONE = ZoneInfo(TZID)
-EVENT_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$")
 CONTEXT_KEY = "events_index"
 FEED_NAME = "events.ics"
 EVENT_FILE = "event.ics"
@@ -71,23 +70,6 @@ class EventInfo:
         return self.end is not None and self.end.date() != self.start.date()
 
 
-def parse_moment(value):
-    """(aware datetime, has_time) for `YYYY-MM-DD [HH:MM]`, or None."""
-    if isinstance(value, datetime.datetime):
-        return (value if value.tzinfo else value.replace(tzinfo=TIMEZONE)), True
-    match = EVENT_DATE.match(str(value or "").strip())
-    if not match:
-        return None
-    year, month, day, hour, minute = match.groups()
-    try:
-        moment = datetime.datetime(
-            int(year), int(month), int(day), int(hour or 0), int(minute or 0), tzinfo=TIMEZONE
-        )
-    except ValueError:
-        return None
-    return moment, hour is not None
-
-
 def _line_of(path, key):
     try:
         for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
@@ -106,8 +88,12 @@ def read_events(generator):
         if not meta.get("event_start"):
             continue
         relative = os.path.relpath(article.source_path, generator.settings["PATH"])
-        start = parse_moment(meta.get("event_start"))
-        end = parse_moment(meta.get("event_end")) if meta.get("event_end") else (None, False)
+        start = contract.parse_event_date(meta.get("event_start"))
+        end = (
+            contract.parse_event_date(meta.get("event_end"))
+            if meta.get("event_end")
+            else (None, False)
+        )
         problem = None
         if start is None:
             problem = ("Event_start", meta.get("event_start"), "YYYY-MM-DD or YYYY-MM-DD HH:MM")

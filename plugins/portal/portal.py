@@ -4,18 +4,17 @@ import datetime
 import heapq
 import itertools
 import logging
-import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from babel import dates
 
+import contract
 from multilingual.pagecache import PROVIDERS_KEY
 
 logger = logging.getLogger(__name__)
 
 TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
-EVENT_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$")
 
 DEFAULTS = {
     "ticker": {},  # language code -> [message, ...]
@@ -70,28 +69,6 @@ def check_settings(pelican):
         logger.error(problem)
 
 
-def parse_event_date(value):
-    """`YYYY-MM-DD` or `YYYY-MM-DD HH:MM` (Asia/Ho_Chi_Minh), as the content contract says.
-
-    Returns (aware datetime, has_time) or None for a value that does not match; the
-    validation reports such values, the portal just leaves the article out of events.
-    """
-    if isinstance(value, datetime.datetime):
-        aware = value if value.tzinfo else value.replace(tzinfo=TIMEZONE)
-        return aware, True
-    match = EVENT_DATE.match(str(value or "").strip())
-    if not match:
-        return None
-    year, month, day, hour, minute = match.groups()
-    try:
-        moment = datetime.datetime(
-            int(year), int(month), int(day), int(hour or 0), int(minute or 0), tzinfo=TIMEZONE
-        )
-    except ValueError:
-        return None
-    return moment, hour is not None
-
-
 def is_featured(article) -> bool:
     return str(article.metadata.get("featured", "")).strip().lower() in ("true", "yes", "1")
 
@@ -143,13 +120,13 @@ class PortalTree:
         today = self.reference.astimezone(TIMEZONE).date()
         events = []
         for article in articles:
-            parsed = parse_event_date(article.metadata.get("event_start"))
+            parsed = contract.parse_event_date(article.metadata.get("event_start"))
             if parsed is None:
                 continue
             start, has_time = parsed
             if start.date() < today:
                 continue
-            end = parse_event_date(article.metadata.get("event_end"))
+            end = contract.parse_event_date(article.metadata.get("event_end"))
             events.append(Event(article, start, has_time, *(end or (None, False))))
         events.sort(key=lambda e: (e.start, e.article.slug))
         return events
