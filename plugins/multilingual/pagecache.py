@@ -22,10 +22,9 @@ import dataclasses
 import datetime
 import hashlib
 import os
-import pickle
-import tempfile
 from pathlib import Path
 
+import picklecache
 from jinja2 import Undefined
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
@@ -217,14 +216,7 @@ class PageCache:
                 FORMAT + settings_digest(settings) + files_digest(global_inputs, stamped_inputs)
             ).encode()
         ).hexdigest()
-        self.entries = {}
-        try:
-            with open(self.path, "rb") as cache_file:
-                stored_digest, entries = pickle.load(cache_file)
-            if stored_digest == self.global_digest:
-                self.entries = entries
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
-            pass
+        self.entries = picklecache.load(self.path, self.global_digest)
         self.fresh = {}
         self._resolved = {}
         self._memo = {}
@@ -318,10 +310,4 @@ class PageCache:
             self.fresh[save_as] = entry
 
     def save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".pages-")
-        with os.fdopen(handle, "wb") as cache_file:
-            pickle.dump(
-                (self.global_digest, self.fresh), cache_file, protocol=pickle.HIGHEST_PROTOCOL
-            )
-        os.replace(temporary, self.path)
+        picklecache.save(self.path, self.global_digest, self.fresh)

@@ -20,13 +20,12 @@ Pelican's own TYPOGRIFY must be False (the plugin checks): it would typeset twic
 import hashlib
 import logging
 import os
-import pickle
-import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import version
 from multiprocessing import get_context
 
+import picklecache
 from markdown import Markdown
 from pelican import signals
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
@@ -138,16 +137,9 @@ class ReadCache:
             settings["CACHE_PATH"], "read-cache.pickle"
         )
         self.path = path
-        self.entries = {}
+        self.entries = picklecache.load(path, self.fingerprint)
         self.used = {}
         self.dirty = False
-        try:
-            with open(path, "rb") as cache_file:
-                stored_fingerprint, entries = pickle.load(cache_file)
-            if stored_fingerprint == self.fingerprint:
-                self.entries = entries
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
-            pass  # no cache yet, or an unreadable one: start afresh
 
     def get(self, path, digest):
         hit = self.used.get(path) or self.entries.get(path)
@@ -164,12 +156,7 @@ class ReadCache:
         """Keep what this build used, written atomically (parallel builds may share it)."""
         if not self.dirty and len(self.used) == len(self.entries):
             return
-        folder = os.path.dirname(self.path) or "."
-        os.makedirs(folder, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".read-cache-")
-        with os.fdopen(handle, "wb") as cache_file:
-            pickle.dump((self.fingerprint, self.used), cache_file, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, self.path)
+        picklecache.save(self.path, self.fingerprint, self.used)
 
 
 _cache: ReadCache | None = None

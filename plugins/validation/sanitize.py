@@ -6,13 +6,11 @@ past it, and marks links to other sites rel="noopener".
 """
 
 import hashlib
-import os
-import pickle
 import re
-import tempfile
 from urllib.parse import urlsplit
 
 import nh3
+import picklecache
 
 from .body import ALLOWED_TAGS
 
@@ -100,15 +98,8 @@ class CleanCache:
 
     def __init__(self, path: str | None):
         self.path = path
-        self.entries, self.used = {}, {}
-        if path:
-            try:
-                with open(path, "rb") as handle:
-                    version, entries = pickle.load(handle)
-                if version == self.VERSION:
-                    self.entries = entries
-            except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
-                pass
+        self.entries = picklecache.load(path, self.VERSION) if path else {}
+        self.used = {}
 
     def clean(self, html: str, siteurl: str = "") -> str:
         if not html:
@@ -123,9 +114,4 @@ class CleanCache:
     def save(self):
         if not self.path or self.used.keys() == self.entries.keys():
             return
-        folder = os.path.dirname(self.path) or "."
-        os.makedirs(folder, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".clean-cache-")
-        with os.fdopen(handle, "wb") as out:
-            pickle.dump((self.VERSION, self.used), out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, self.path)
+        picklecache.save(self.path, self.VERSION, self.used)

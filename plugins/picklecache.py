@@ -1,0 +1,29 @@
+"""The one file format of the build's caches: a pickle of (fingerprint, entries).
+
+A cache whose fingerprint differs (other settings, code or library versions) is ignored,
+and so is a missing or unreadable one: the build starts afresh. Writes go to a temporary
+file that replaces the cache in one rename, since parallel builds may share a cache.
+"""
+
+import os
+import pickle
+import tempfile
+
+
+def load(path, fingerprint) -> dict:
+    """The entries stored at `path` under `fingerprint`, else an empty dict."""
+    try:
+        with open(path, "rb") as cache_file:
+            stored_fingerprint, entries = pickle.load(cache_file)
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+        return {}
+    return entries if stored_fingerprint == fingerprint else {}
+
+
+def save(path, fingerprint, entries) -> None:
+    folder = os.path.dirname(os.fspath(path)) or "."
+    os.makedirs(folder, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".cache-")
+    with os.fdopen(handle, "wb") as cache_file:
+        pickle.dump((fingerprint, entries), cache_file, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temporary, path)
