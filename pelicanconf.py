@@ -97,7 +97,14 @@ CACHE_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), ".cache")
 TYPOGRIFY_OMIT_FILTERS = ["caps"]
 TYPOGRIFY_IGNORE_TAGS = ["pre", "code", "kbd", "script", "style"]
 
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# auto_reload off: every build makes new environments, so checking each template's mtime
+# on every include (tens of thousands of stat calls per build) buys nothing.
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": True,
+    "auto_reload": False,
+}
 
 # The friendship union the sample site belongs to, shown in every footer.
 # Sample values: replace them with your union's own details.

@@ -94,7 +94,16 @@ def read_done(generators):
     settings = generators[0].settings if generators else {}
     progress(settings, "reading", f"{articles} articles, {pages} pages", time.monotonic() - start)
     _clock["read"] = time.monotonic()
-    _clock["pages"] = sum(len(getattr(g, "output_pages", ())) for g in generators)
+    _clock["generators"] = generators
+
+
+def pages_detail(generators) -> str:
+    """ "11308 pages" or, when the page cache kept some, "11308 pages, 12 rendered"."""
+    total = sum(len(getattr(g, "output_pages", ())) for g in generators)
+    rendered = [g.rendered_count for g in generators if hasattr(g, "rendered_count")]
+    if rendered and sum(rendered) != total:
+        return f"{total} pages, {sum(rendered)} rendered"
+    return f"{total} pages"
 
 
 def write_done(pelican):
@@ -102,7 +111,7 @@ def write_done(pelican):
     progress(
         pelican.settings,
         "rendering and writing",
-        f"{_clock.get('pages', 0)} pages",
+        pages_detail(_clock.get("generators", ())),
         time.monotonic() - start,
     )
 

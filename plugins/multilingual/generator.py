@@ -83,6 +83,7 @@ class MultilingualGenerator(Generator):
                     self.page_cache.keep(page)
                 else:
                     pending.append(page)
+        self.rendered_count = len(pending)
         results = render_all(
             pending, lambda page: self.render(page, base), options.get("workers", 0)
         )

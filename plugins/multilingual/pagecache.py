@@ -61,8 +61,12 @@ def call_arguments(tokens, objects):
     return values
 
 
+class Uncacheable(Exception):
+    """Raised by `token` for a value it cannot describe stably."""
+
+
 def token(value, depth=0, memo=None):
-    """A stable, comparable description of what a template saw.
+    """A stable, comparable description of what a template saw; raises Uncacheable.
 
     `memo` (id -> token) lets one build describe a shared list, such as a tree's
     articles, once rather than once per page that shows it.
@@ -70,7 +74,13 @@ def token(value, depth=0, memo=None):
     if memo is not None and isinstance(value, (list, tuple, dict, Pagination)):
         known = memo.get(id(value))
         if known is None:
-            known = memo[id(value)] = (value, _token(value, depth, memo))
+            try:
+                tok = _token(value, depth, memo)
+            except Uncacheable:
+                tok = UNCACHEABLE
+            known = memo[id(value)] = (value, tok)
+        if known[1] is UNCACHEABLE:
+            raise Uncacheable
         return known[1]
     return _token(value, depth, memo)
 
@@ -88,7 +98,7 @@ def _token(value, depth, memo):
     if isinstance(value, URLWrapper):
         return ("wrapper", type(value).__name__, value.name, value.slug)
     if depth > 6:
-        return UNCACHEABLE
+        raise Uncacheable
     if isinstance(value, (list, tuple)):
         tok = tuple(token(item, depth + 1, memo) for item in value)
     elif isinstance(value, dict):
@@ -105,7 +115,7 @@ def _token(value, depth, memo):
         tok = None
     if tok is not None:
         # Long containers are summarised by a digest: equal digests, equal contents.
-        if len(tok) > 16 and not contains_uncacheable(tok):
+        if len(tok) > 16:
             return ("digest", hashlib.sha1(repr(tok).encode()).hexdigest())
         return tok
     if hasattr(value, "code") and hasattr(value, "tag"):  # a Language
@@ -115,15 +125,7 @@ def _token(value, depth, memo):
         return ("dataclass", type(value).__qualname__, token(fields, depth + 1, memo))
     if callable(value):
         return ("callable", getattr(value, "__qualname__", type(value).__name__))
-    return UNCACHEABLE
-
-
-def contains_uncacheable(tok) -> bool:
-    if tok == UNCACHEABLE:
-        return True
-    if isinstance(tok, tuple):
-        return any(contains_uncacheable(t) for t in tok)
-    return False
+    raise Uncacheable
 
 
 class Recorder:
@@ -156,10 +158,13 @@ class Recorder:
 
     def recording_call(self, key, name, method):
         def call(*args, **kwargs):
-            tokens = tuple(token(arg) for arg in args)
             reads = self.reads
             if reads is not None:
-                if kwargs or call_arguments(tokens, _Resolvable(tokens)) is None:
+                try:
+                    tokens = tuple(token(arg) for arg in args)
+                except Uncacheable:
+                    tokens = None
+                if kwargs or tokens is None or call_arguments(tokens, _Resolvable(tokens)) is None:
                     reads.add((key, ("uncacheable-call", name)))
                 else:
                     reads.add((key, ("call", name, tokens)))
@@ -193,14 +198,14 @@ def files_digest(paths, stamps=()) -> str:
 
 
 def settings_digest(settings) -> str:
-    simple = {
-        key: value
-        for key, value in settings.items()
-        if key.isupper()
-        and key not in ("OUTPUT_PATH", "PUBLISHED_OUTPUT_PATH")
-        and contains_uncacheable(token(value)) is False
-    }
-    return hashlib.sha256(repr(token(simple)).encode()).hexdigest()
+    described = {}
+    for key, value in settings.items():
+        if key.isupper() and key not in ("OUTPUT_PATH", "PUBLISHED_OUTPUT_PATH"):
+            try:
+                described[key] = token(value)
+            except Uncacheable:
+                continue
+    return hashlib.sha256(repr(sorted(described.items())).encode()).hexdigest()
 
 
 class PageCache:
@@ -224,43 +229,48 @@ class PageCache:
         self._in_place = None
 
     def page_digest(self, page) -> str | None:
-        parts = (
-            page.identity,
-            page.url,
-            page.template,
-            page.lang.code,
-            token(page.context, memo=self._memo),
-            token(page.translations, memo=self._memo),
-            token(page.switcher, memo=self._memo),
-            getattr(page, "x_default", None),
-        )
-        if contains_uncacheable(parts):
+        try:
+            parts = (
+                page.identity,
+                page.url,
+                page.template,
+                page.lang.code,
+                token(page.context, memo=self._memo),
+                token(page.translations, memo=self._memo),
+                token(page.switcher, memo=self._memo),
+                getattr(page, "x_default", None),
+            )
+        except Uncacheable:
             return None
         return hashlib.sha256(repr(parts).encode()).hexdigest()
 
     def current(self, key, attribute, objects):
         memo = (key, attribute)
         if memo not in self._resolved:
-            obj = objects.get(key)
-            if obj is None or (isinstance(attribute, tuple) and attribute[0] != "call"):
+            try:
+                self._resolved[memo] = self._describe(key, attribute, objects)
+            except Uncacheable:
                 self._resolved[memo] = UNCACHEABLE
-            elif isinstance(attribute, tuple):
-                _, name, tokens = attribute
-                arguments = call_arguments(tokens, objects)
-                if arguments is None:
-                    self._resolved[memo] = UNCACHEABLE
-                else:
-                    result = getattr(obj, name)(*arguments)
-                    self._resolved[memo] = token(result, memo=self._memo)
-            else:
-                try:
-                    self._resolved[memo] = token(getattr(obj, attribute), memo=self._memo)
-                except AttributeError:
-                    try:
-                        self._resolved[memo] = token(obj[attribute], memo=self._memo)
-                    except Exception:
-                        self._resolved[memo] = ("missing",)
         return self._resolved[memo]
+
+    def _describe(self, key, attribute, objects):
+        obj = objects.get(key)
+        if obj is None or (isinstance(attribute, tuple) and attribute[0] != "call"):
+            raise Uncacheable
+        if isinstance(attribute, tuple):
+            _, name, tokens = attribute
+            arguments = call_arguments(tokens, objects)
+            if arguments is None:
+                raise Uncacheable
+            return token(getattr(obj, name)(*arguments), memo=self._memo)
+        try:
+            value = getattr(obj, attribute)
+        except AttributeError:
+            try:
+                value = obj[attribute]
+            except Exception:
+                return ("missing",)
+        return token(value, memo=self._memo)
 
     def reusable(self, page, objects) -> bool:
         """True when the previous output of this page can be kept as it is."""
@@ -301,7 +311,7 @@ class PageCache:
                 key=repr,
             )
         )
-        if any(contains_uncacheable(seen) for _, seen in deps):
+        if any(seen is UNCACHEABLE for _, seen in deps):
             return None
         return digest, deps
 

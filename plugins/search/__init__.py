@@ -11,7 +11,15 @@ from pelican import signals
 
 from multilingual.site import tree_pages_signal
 
-from .search import build_index, check_settings, fold, index_size, install_filters, search_pages
+from .search import (
+    build_index,
+    check_settings,
+    fold,
+    index_size,
+    install_filters,
+    list_content_pages,
+    search_pages,
+)
 
 __all__ = ["fold", "index_size", "register"]
 
@@ -19,5 +27,6 @@ __all__ = ["fold", "index_size", "register"]
 def register():
     signals.initialized.connect(check_settings)
     signals.generator_init.connect(install_filters)
+    signals.all_generators_finalized.connect(list_content_pages)
     signals.finalized.connect(build_index)
     tree_pages_signal.connect(search_pages)

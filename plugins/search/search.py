@@ -141,15 +141,50 @@ def pagefind_executable() -> Path:
     return get_executable()
 
 
-def run_pagefind(
-    site: Path, bundle_dir: str = DEFAULTS["bundle_dir"]
-) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [str(pagefind_executable()), "--site", str(site), "--output-subdir", bundle_dir, "--quiet"],
-        capture_output=True,
-        text=True,
-        check=False,
+# Templates whose pages carry data-pagefind-body: the only pages Pagefind indexes.
+CONTENT_TEMPLATES = ("article.html", "page.html")
+_content_pages: list[str] = []  # their save_as paths, set once the pages are listed
+
+
+def list_content_pages(generators):
+    _content_pages[:] = sorted(
+        page.save_as
+        for generator in generators
+        for page in getattr(generator, "output_pages", ())
+        if page.template in CONTENT_TEMPLATES
     )
+
+
+def content_glob(paths) -> str | None:
+    """A Pagefind --glob matching the content pages and (almost) nothing else.
+
+    Pagefind parses every file its glob matches, indexed or not: on a 1,000-pair corpus the
+    9,300 listing pages cost 3.8 s of 11 s. Articles sharing a folder ("2024/<slug>/…")
+    become one "2024/*/index.html"; a page alone in its pattern is named exactly. A listing
+    page that a pattern still matches is only parsed, never indexed (no data-pagefind-body).
+    """
+    patterns: dict[str, list[str]] = {}
+    for path in paths:
+        parts = path.split("/")
+        pattern = "/".join([*parts[:-2], "*", parts[-1]]) if len(parts) >= 3 else path
+        patterns.setdefault(pattern, []).append(path)
+    items = sorted(
+        item
+        for pattern, members in patterns.items()
+        for item in ([pattern] if len(members) > 1 else members)
+    )
+    if not items:
+        return None
+    return items[0] if len(items) == 1 else "{" + ",".join(items) + "}"
+
+
+def run_pagefind(
+    site: Path, bundle_dir: str = DEFAULTS["bundle_dir"], glob: str | None = None
+) -> subprocess.CompletedProcess:
+    command = [str(pagefind_executable()), "--site", str(site), "--output-subdir", bundle_dir]
+    if glob:
+        command += ["--glob", glob]
+    return subprocess.run([*command, "--quiet"], capture_output=True, text=True, check=False)
 
 
 def build_index(pelican):
@@ -161,7 +196,7 @@ def build_index(pelican):
     site = Path(pelican.output_path)
     started = time.perf_counter()
     try:
-        result = run_pagefind(site, opts["bundle_dir"])
+        result = run_pagefind(site, opts["bundle_dir"], content_glob(_content_pages))
     except (OSError, ImportError) as error:
         logger.error("Search index: could not run Pagefind (%s); reinstall with `uv sync`", error)
         return
