@@ -17,7 +17,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from .common import check_settings, options
-from .feeds import formats, tree_feeds, write_feed
+from .feeds import formats, newest_in, tree_feeds, write_feed
 from .meta import head_meta
 from .sitemap import robots_txt, write_sitemaps
 
@@ -61,9 +61,10 @@ class FeedsGenerator(Generator):
         output = Path(self.output_path)
         trees = self.context.get("trees", {})
         for tree in trees.values():
+            updated = newest_in(tree)
             for feed in tree_feeds(tree, self.settings):
                 for fmt in formats(self.settings):
-                    write_feed(feed, fmt, self.settings, output, write_bytes)
+                    write_feed(feed, fmt, self.settings, output, write_bytes, updated)
         opts = options(self.settings)
         pages = getattr(self.pages_source, "output_pages", [])
         if opts["sitemap"]:

@@ -1,6 +1,7 @@
 """Atom and RSS 2.0 feeds of each language tree: all articles, per category, per tag."""
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 
@@ -102,9 +103,13 @@ def tree_feeds(tree, settings):
             items = [a for a in own if getattr(a, "category", None) and a.category.slug == key]
             yield Feed("category", key, tree, items)
     if opts["per_tag"]:
+        tagged = {slug: [] for slug in tree.tags}  # one pass, not one per tag
+        for article in own:
+            for slug in dict.fromkeys(t.slug for t in getattr(article, "tags", ())):
+                if slug in tagged:
+                    tagged[slug].append(article)
         for slug in tree.tags:
-            items = [a for a in own if any(t.slug == slug for t in getattr(a, "tags", ()))]
-            yield Feed("tag", slug, tree, items)
+            yield Feed("tag", slug, tree, tagged[slug])
 
 
 def page_feeds(tree, identity, settings):
@@ -154,10 +159,23 @@ def absolute_content(html: str, settings) -> str:
     base = site_base(settings)
     origin = base.split("/", 3)
     origin = "/".join(origin[:3]) if len(origin) > 3 else base
+    return _absolute_content(str(html), origin)
+
+
+@functools.lru_cache(maxsize=4096)
+def _absolute_content(html: str, origin: str) -> str:
+    # An article is in about ten feeds (all, category, tags; Atom and RSS): rewrite it once.
     return ROOT_RELATIVE.sub(lambda m: f"{m.group(1)}{origin}/", html)
 
 
-def write_feed(feed, fmt, settings, output_path, write):
+def newest_in(tree):
+    """The newest Modified/Date of a tree: what an empty feed says it was updated."""
+    return max((modified(a) for a in tree.articles), default=EPOCH)
+
+
+def write_feed(feed, fmt, settings, output_path, write, updated=None):
+    """Write one feed; `updated` is newest_in(feed.tree), passed in when the caller writes
+    many feeds of one tree (it costs a pass over all the tree's articles)."""
     opts = options(settings)
     lang = feed.tree.lang
     page_link = absolute(settings, feed.page_url())
@@ -169,7 +187,7 @@ def write_feed(feed, fmt, settings, output_path, write):
         language=lang.tag,
         feed_url=feed_url,
         feed_guid=feed_url,
-        empty_updated=max((modified(a) for a in feed.tree.articles), default=EPOCH),
+        empty_updated=updated or newest_in(feed.tree),
     )
     for article in feed.articles[: opts["max_items"]]:
         link = absolute(settings, article.url)

@@ -8,14 +8,23 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 
-def lastmod(page):
-    """Modified or Date of an article or page; the newest of the articles a listing shows."""
+def lastmod(page, newest=None):
+    """Modified or Date of an article or page; the newest of the articles a listing shows.
+
+    `newest` (id of a list -> its newest date) lets every page of a paginated listing,
+    which all share the listing's whole article list, compute it once."""
     context = page.context
     for key in ("article", "page"):
         if key in context:
             return modified(context[key])
-    dates = [modified(item) for item in context.get("articles") or ()]
-    return max((d for d in dates if d is not None), default=None)
+    articles = context.get("articles") or ()
+    if newest is not None and id(articles) in newest:
+        return newest[id(articles)][1]
+    dates = [modified(item) for item in articles]
+    when = max((d for d in dates if d is not None), default=None)
+    if newest is not None:
+        newest[id(articles)] = (articles, when)  # the list is kept so its id stays unique
+    return when
 
 
 def listed_pages(pages, settings):
@@ -23,9 +32,9 @@ def listed_pages(pages, settings):
     return [page for page in pages if page.identity[0] not in excluded]
 
 
-def url_entry(page, settings) -> str:
+def url_entry(page, settings, newest=None) -> str:
     lines = ["<url>", f"<loc>{escape(absolute(settings, page.url))}</loc>"]
-    when = lastmod(page)
+    when = lastmod(page, newest)
     if when is not None:
         lines.append(f"<lastmod>{when.isoformat(timespec='seconds')}</lastmod>")
     if page.translations:
@@ -55,7 +64,8 @@ def write_sitemaps(pages, settings, output_path, write) -> list[str]:
     """Write sitemap.xml (or an index and its parts); return the site-relative file names."""
     limit = options(settings)["sitemap_max_urls"]
     listed = listed_pages(pages, settings)
-    entries = [url_entry(page, settings) for page in listed]
+    newest = {}
+    entries = [url_entry(page, settings, newest) for page in listed]
     if len(entries) <= limit:
         write(output_path / "sitemap.xml", urlset(entries).encode("utf-8"))
         return ["sitemap.xml"]
@@ -64,7 +74,8 @@ def write_sitemaps(pages, settings, output_path, write) -> list[str]:
         name = f"sitemap-{number}.xml"
         write(output_path / name, urlset(entries[start : start + limit]).encode("utf-8"))
         names.append(name)
-        dates = [d for d in map(lastmod, listed[start : start + limit]) if d is not None]
+        dates = [lastmod(page, newest) for page in listed[start : start + limit]]
+        dates = [d for d in dates if d is not None]
         stamp = f"<lastmod>{max(dates).isoformat(timespec='seconds')}</lastmod>" if dates else ""
         parts.append(f"<sitemap><loc>{escape(absolute(settings, name))}</loc>{stamp}</sitemap>")
     index = (

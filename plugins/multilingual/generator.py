@@ -74,28 +74,26 @@ class MultilingualGenerator(Generator):
         options = self.settings.get("MULTILINGUAL", {})
         self.objects = self.content_objects()
         self.page_cache = None
-        pending = self.output_pages
         if options.get("page_cache", True):
             self.page_cache = PageCache(self.settings, *self.cache_inputs())
-            pending = []
-            for page in self.output_pages:
-                if self.page_cache.reusable(page, self.objects):
-                    self.page_cache.keep(page)
-                else:
-                    pending.append(page)
-        self.rendered_count = len(pending)
+        # Each worker decides for its share whether a page can be kept from the previous
+        # output (its recorded inputs are unchanged) or must be rendered: on a rebuild the
+        # check is most of the work, so it runs on every core too.
         results = render_all(
-            pending, lambda page: self.render(page, base), options.get("workers", 0)
+            self.output_pages,
+            lambda page: self.keep_or_render(page, base),
+            options.get("workers", 0),
         )
+        self.rendered_count = sum(1 for _, _, rendered in results if rendered)
         if self.page_cache:
-            for save_as, entry in results:
+            for save_as, entry, _ in results:
                 self.page_cache.store(save_as, entry)
             self.page_cache.save()
         logger.info(
             "Rendered %d of %d pages (%d unchanged)",
-            len(pending),
+            self.rendered_count,
             len(self.output_pages),
-            len(self.output_pages) - len(pending),
+            len(self.output_pages) - self.rendered_count,
         )
 
     def content_objects(self) -> dict:
@@ -123,6 +121,12 @@ class MultilingualGenerator(Generator):
             if path.is_file() and str(path) not in sources
         ]
         return code, stamped
+
+    def keep_or_render(self, page, base):
+        """(save_as, cache entry, whether the page was rendered) for one page."""
+        if self.page_cache and self.page_cache.reusable(page, self.objects):
+            return page.save_as, self.page_cache.keep(page), False
+        return (*self.render(page, base), True)
 
     def render(self, page, base):
         template = self.env.get_template(page.template)

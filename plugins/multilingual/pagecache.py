@@ -283,20 +283,22 @@ class PageCache:
                 return False
         return (self.previous_output / page.save_as).is_file()
 
-    def keep(self, page) -> None:
+    def keep(self, page) -> tuple:
         """Put the previous output of the page into this build's output (a hard link:
-        the page is never written to, so the published copy cannot change)."""
-        self.fresh[page.save_as] = self.entries[page.save_as]
+        the page is never written to, so the published copy cannot change); return its
+        cache entry."""
+        entry = self.entries[page.save_as]
         if self._in_place is None:
             self._in_place = self.previous_output.resolve() == self.output.resolve()
         if self._in_place:
-            return
+            return entry
         target = os.path.join(self.output, page.save_as)
         folder = os.path.dirname(target)
         if folder not in self._folders:
             os.makedirs(folder, exist_ok=True)
             self._folders.add(folder)
         os.link(os.path.join(self.previous_output, page.save_as), target)
+        return entry
 
     def record(self, page, reads, objects) -> tuple | None:
         digest = self.page_digest(page)

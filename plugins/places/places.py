@@ -26,7 +26,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from vntext import TONE_MARKS, fold
@@ -262,6 +262,7 @@ def unit(slug: str) -> Unit:
     return _data().units_by_slug[slug]
 
 
+@lru_cache(maxsize=4096)  # every article names its provinces again in every build
 def lookup(name: str) -> Province | None:
     """The province ``name`` refers to, or None (see module docstring)."""
     if not name or not name.strip():
