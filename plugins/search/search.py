@@ -12,6 +12,8 @@ from documents.symbols import find_references
 
 from multilingual.site import OutputPage
 
+from .canonical import canonicalise
+
 logger = logging.getLogger(__name__)
 
 DEFAULTS = {
@@ -204,6 +206,10 @@ def build_index(pelican):
         message = (result.stderr or result.stdout).strip() or f"exit code {result.returncode}"
         logger.error("Search index: Pagefind failed: %s", message)
         return
+    try:
+        canonicalise(site / opts["bundle_dir"])  # same site, same bytes (issue #9)
+    except (OSError, ValueError, KeyError, TypeError, IndexError) as error:
+        logger.error("Search index: could not put Pagefind's files in a stable order: %s", error)
     size_kb = index_size(site, opts["bundle_dir"]) / 1024
     seconds = time.perf_counter() - started
     logger.info("Search index: %.0f KB in %s/ (%.1f s)", size_kb, opts["bundle_dir"], seconds)
