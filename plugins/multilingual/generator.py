@@ -16,6 +16,7 @@ from .site import (
     build_tree,
     group_translations,
     link_translations,
+    pages_written_signal,
     tree_pages,
     tree_pages_signal,
 )
@@ -89,6 +90,7 @@ class MultilingualGenerator(Generator):
             for save_as, entry, _ in results:
                 self.page_cache.store(save_as, entry)
             self.page_cache.save()
+        pages_written_signal.send(self)
         logger.info(
             "Rendered %d of %d pages (%d unchanged)",
             self.rendered_count,

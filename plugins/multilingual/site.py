@@ -25,6 +25,9 @@ import contract
 # context (with "trees" and "article_groups"). Pages with the same identity in several
 # trees become each other's translations. Templates get the page's `context` dict.
 tree_pages_signal = signal("multilingual-tree-pages")
+# Sent by the generator once every page is on disk, before the other plugins write their
+# files (feeds, calendars, PDFs): work that needs only the pages can start then.
+pages_written_signal = signal("multilingual-pages-written")
 
 
 @dataclass

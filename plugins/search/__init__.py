@@ -9,7 +9,7 @@ index-only markup (see `folded_text`). Settings: the `SEARCH` dict in pelicancon
 
 from pelican import signals
 
-from multilingual.site import tree_pages_signal
+from multilingual.site import pages_written_signal, tree_pages_signal
 
 from .search import (
     build_index,
@@ -19,6 +19,7 @@ from .search import (
     install_filters,
     list_content_pages,
     search_pages,
+    start_index,
 )
 
 __all__ = ["fold", "index_size", "register"]
@@ -30,3 +31,4 @@ def register():
     signals.all_generators_finalized.connect(list_content_pages)
     signals.finalized.connect(build_index)
     tree_pages_signal.connect(search_pages)
+    pages_written_signal.connect(start_index)

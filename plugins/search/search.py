@@ -1,5 +1,6 @@
 """Index-only text for tone-free Vietnamese and document symbols; running Pagefind."""
 
+import atexit
 import logging
 import re
 import subprocess
@@ -180,30 +181,64 @@ def content_glob(paths) -> str | None:
     return items[0] if len(items) == 1 else "{" + ",".join(items) + "}"
 
 
-def run_pagefind(
-    site: Path, bundle_dir: str = DEFAULTS["bundle_dir"], glob: str | None = None
-) -> subprocess.CompletedProcess:
+def pagefind_command(site: Path, bundle_dir: str, glob: str | None) -> list[str]:
     command = [str(pagefind_executable()), "--site", str(site), "--output-subdir", bundle_dir]
     if glob:
         command += ["--glob", glob]
-    return subprocess.run([*command, "--quiet"], capture_output=True, text=True, check=False)
+    return [*command, "--quiet"]
+
+
+_running: dict = {}  # the Pagefind process of the current build, while it runs
+
+
+def start_index(generator):
+    """Start Pagefind as soon as the pages are written (multilingual's pages_written_signal):
+    it indexes while the other plugins write feeds, calendars and PDFs."""
+    opts = options(generator.settings)
+    if not opts["index"]:
+        return
+    stop_index()  # left over from a build that stopped before it finished
+    site = Path(generator.output_path)
+    try:
+        command = pagefind_command(site, opts["bundle_dir"], content_glob(_content_pages))
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+    except (OSError, ImportError) as error:
+        _running["error"] = error
+        return
+    _running.update(process=process, started=time.perf_counter())
+
+
+def stop_index():
+    process = _running.pop("process", None)
+    if process is not None and process.poll() is None:
+        process.kill()
+        process.wait()
+    _running.clear()
+
+
+atexit.register(stop_index)
 
 
 def build_index(pelican):
-    """Index the site Pelican just wrote (press/build.py's staging folder, before it is
-    swapped in), so the published index always matches the published pages."""
+    """Wait for the index of the site Pelican just wrote (press/build.py's staging folder,
+    before it is swapped in), so the published index always matches the published pages."""
     opts = options(pelican.settings)
     if not opts["index"]:
         return
     site = Path(pelican.output_path)
-    started = time.perf_counter()
-    try:
-        result = run_pagefind(site, opts["bundle_dir"], content_glob(_content_pages))
-    except (OSError, ImportError) as error:
+    if "process" not in _running and "error" not in _running:
+        start_index(pelican)  # the pages were written without the multilingual generator
+    error = _running.get("error")
+    process, started = _running.get("process"), _running.get("started", time.perf_counter())
+    _running.clear()
+    if error is not None:
         logger.error("Search index: could not run Pagefind (%s); reinstall with `uv sync`", error)
         return
-    if result.returncode != 0:
-        message = (result.stderr or result.stdout).strip() or f"exit code {result.returncode}"
+    stdout, stderr = process.communicate()
+    if process.returncode != 0:
+        message = (stderr or stdout).strip() or f"exit code {process.returncode}"
         logger.error("Search index: Pagefind failed: %s", message)
         return
     try:
