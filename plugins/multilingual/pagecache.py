@@ -32,6 +32,9 @@ from pelican.urlwrappers import URLWrapper
 from .site import Pagination, Tree
 
 UNCACHEABLE = "\0uncacheable"
+# How deep `token` follows containers and dataclasses (a bound, not a need: the document
+# index nests list > group > document > entry > fields, depth 7).
+MAX_DEPTH = 10
 FORMAT = "pagecache-2"
 # Context key where plugins list the objects with a `cache_key` they give templates.
 PROVIDERS_KEY = "page_cache_providers"
@@ -74,13 +77,9 @@ def token(value, depth=0, memo=None):
     if memo is not None and isinstance(value, (list, tuple, dict, Pagination)):
         known = memo.get(id(value))
         if known is None:
-            try:
-                tok = _token(value, depth, memo)
-            except Uncacheable:
-                tok = UNCACHEABLE
-            known = memo[id(value)] = (value, tok)
-        if known[1] is UNCACHEABLE:
-            raise Uncacheable
+            # Only successes are remembered: a value too deep to describe where it was
+            # first met (depth > MAX_DEPTH) may be describable where it is met next.
+            known = memo[id(value)] = (value, _token(value, depth, memo))
         return known[1]
     return _token(value, depth, memo)
 
@@ -97,7 +96,7 @@ def _token(value, depth, memo):
         return key
     if isinstance(value, URLWrapper):
         return ("wrapper", type(value).__name__, value.name, value.slug)
-    if depth > 6:
+    if depth > MAX_DEPTH:
         raise Uncacheable
     if isinstance(value, (list, tuple)):
         tok = tuple(token(item, depth + 1, memo) for item in value)
