@@ -1,9 +1,8 @@
 """Index-only text for tone-free Vietnamese and document symbols; running Pagefind."""
 
-import atexit
 import logging
 import re
-import subprocess
+import threading
 import time
 import unicodedata
 from html.parser import HTMLParser
@@ -14,6 +13,7 @@ from documents.symbols import find_references
 from multilingual.site import OutputPage
 
 from .canonical import canonicalise
+from .languages import index_by_language
 
 logger = logging.getLogger(__name__)
 
@@ -146,16 +146,17 @@ def pagefind_executable() -> Path:
 
 # Templates whose pages carry data-pagefind-body: the only pages Pagefind indexes.
 CONTENT_TEMPLATES = ("article.html", "page.html")
-_content_pages: list[str] = []  # their save_as paths, set once the pages are listed
+_content_pages: dict[str, list[str]] = {}  # language code -> save_as paths of its content pages
 
 
 def list_content_pages(generators):
-    _content_pages[:] = sorted(
-        page.save_as
-        for generator in generators
-        for page in getattr(generator, "output_pages", ())
-        if page.template in CONTENT_TEMPLATES
-    )
+    _content_pages.clear()
+    for generator in generators:
+        for page in getattr(generator, "output_pages", ()):
+            if page.template in CONTENT_TEMPLATES:
+                _content_pages.setdefault(page.lang.code, []).append(page.save_as)
+    for paths in _content_pages.values():
+        paths.sort()
 
 
 def content_glob(paths) -> str | None:
@@ -181,44 +182,45 @@ def content_glob(paths) -> str | None:
     return items[0] if len(items) == 1 else "{" + ",".join(items) + "}"
 
 
-def pagefind_command(site: Path, bundle_dir: str, glob: str | None) -> list[str]:
-    command = [str(pagefind_executable()), "--site", str(site), "--output-subdir", bundle_dir]
+def pagefind_command(site: Path, output: Path, glob: str | None) -> list[str]:
+    command = [str(pagefind_executable()), "--site", str(site), "--output-path", str(output)]
     if glob:
         command += ["--glob", glob]
     return [*command, "--quiet"]
 
 
-_running: dict = {}  # the Pagefind process of the current build, while it runs
+_running: dict = {}  # the indexing thread of the current build and what it found
 
 
 def start_index(generator):
-    """Start Pagefind as soon as the pages are written (multilingual's pages_written_signal):
-    it indexes while the other plugins write feeds, calendars and PDFs."""
+    """Start indexing as soon as the pages are written (multilingual's pages_written_signal):
+    Pagefind runs while the other plugins write feeds, calendars and PDFs."""
     opts = options(generator.settings)
     if not opts["index"]:
         return
     stop_index()  # left over from a build that stopped before it finished
     site = Path(generator.output_path)
-    try:
-        command = pagefind_command(site, opts["bundle_dir"], content_glob(_content_pages))
-        process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-        )
-    except (OSError, ImportError) as error:
-        _running["error"] = error
-        return
-    _running.update(process=process, started=time.perf_counter())
+    cache = Path(generator.settings.get("CACHE_PATH") or site.parent / ".cache") / "pagefind"
+    pages = {code: list(paths) for code, paths in _content_pages.items()}
+
+    def run():
+        try:
+            index_by_language(
+                site, pages, opts["bundle_dir"], cache, pagefind_command, content_glob
+            )
+        except (OSError, ImportError, RuntimeError, ValueError, KeyError) as error:
+            _running["error"] = error
+
+    thread = threading.Thread(target=run, name="search-index", daemon=True)
+    _running.update(thread=thread, started=time.perf_counter())
+    thread.start()
 
 
 def stop_index():
-    process = _running.pop("process", None)
-    if process is not None and process.poll() is None:
-        process.kill()
-        process.wait()
+    thread = _running.get("thread")
+    if thread is not None:
+        thread.join()
     _running.clear()
-
-
-atexit.register(stop_index)
 
 
 def build_index(pelican):
@@ -228,18 +230,14 @@ def build_index(pelican):
     if not opts["index"]:
         return
     site = Path(pelican.output_path)
-    if "process" not in _running and "error" not in _running:
+    if "thread" not in _running:
         start_index(pelican)  # the pages were written without the multilingual generator
+    started = _running["started"]
+    _running["thread"].join()
     error = _running.get("error")
-    process, started = _running.get("process"), _running.get("started", time.perf_counter())
     _running.clear()
     if error is not None:
-        logger.error("Search index: could not run Pagefind (%s); reinstall with `uv sync`", error)
-        return
-    stdout, stderr = process.communicate()
-    if process.returncode != 0:
-        message = (stderr or stdout).strip() or f"exit code {process.returncode}"
-        logger.error("Search index: Pagefind failed: %s", message)
+        logger.error("Search index: Pagefind failed: %s", error)
         return
     try:
         canonicalise(site / opts["bundle_dir"])  # same site, same bytes (issue #9)
