@@ -16,7 +16,7 @@ from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
 
-from .common import check_settings, options
+from .common import check_settings, forget_translators, options
 from .feeds import formats, newest_in, tree_feeds, write_feed
 from .meta import head_meta
 from .sitemap import robots_txt, write_sitemaps
@@ -24,6 +24,7 @@ from .sitemap import robots_txt, write_sitemaps
 
 def validate(pelican):
     pelican.settings["FEEDS"] = check_settings(pelican.settings)
+    forget_translators()  # the catalogs may have changed since the last build (preview)
 
 
 def install_globals(generator):

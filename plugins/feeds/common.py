@@ -95,9 +95,21 @@ def absolute(settings, url: str) -> str:
     return f"{site_base(settings)}/{url}"
 
 
+_translators: dict = {}  # (translations folder, code) -> catalog, for one build
+
+
 def translator(settings, code):
-    catalogs = i18n.load_catalogs(Path(settings["TRANSLATIONS_PATH"]), contract.LANGUAGES)
-    return catalogs.get(code) or catalogs[contract.DEFAULT_LANG]
+    """The catalog of a language; asked for several times per page, so it is looked up
+    once per build (forget_translators runs when a build starts)."""
+    key = (settings["TRANSLATIONS_PATH"], code)
+    if key not in _translators:
+        catalogs = i18n.load_catalogs(Path(settings["TRANSLATIONS_PATH"]), contract.LANGUAGES)
+        _translators[key] = catalogs.get(code) or catalogs[contract.DEFAULT_LANG]
+    return _translators[key]
+
+
+def forget_translators() -> None:
+    _translators.clear()
 
 
 def site_name(settings, code) -> str:
