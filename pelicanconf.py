@@ -50,6 +50,11 @@ ARTICLE_EXCLUDES = ["pages", "directives", "editions"]
 # the stem pairs a translation with its original.
 FILENAME_METADATA = r"(?P<stem>[^.]+)\.(?P<lang>[a-z]{2})"
 SLUGIFY_SOURCE = "title"
+# The multilingual plugin pairs translations (by file stem, then slug). Pelican's own
+# pairing, by the slug each file derives from its own title, would call two translations
+# with the same title duplicates, a warning that fails a strict build.
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
 
 # Clean URLs. Pelican's own writers are switched off (empty *_SAVE_AS, no direct
 # templates): the multilingual plugin writes every page of every language tree.
