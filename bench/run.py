@@ -416,8 +416,9 @@ def main(argv=None) -> int:
     if args.scaling:
         sizes = [int(x) for x in args.scaling.split(",") if x.strip()]
         rows = [
-            "| pairs | tool | cold s (median) | ms per article file | HTML files | pages/s |",
-            "| ---: | --- | ---: | ---: | ---: | ---: |",
+            "| pairs | tool | cold s (median) | ms per article file | CPU s (median) | "
+            "CPU ms per article file | peak RSS MB | HTML files | pages/s |",
+            "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
         for size in sizes:
             stools = make_tools(args.project_cmd, [t.name for t in tools if t.available])
@@ -425,12 +426,15 @@ def main(argv=None) -> int:
             for t in stools:
                 if t.cold:
                     med = statistics.median(s.wall for s in t.cold)
+                    cpu = statistics.median(s.cpu for s in t.cold)
+                    rss = max(s.rss_mb for s in t.cold)
                     rows.append(
                         f"| {size} | {t.name} | {med:.2f} | {1000 * med / (2 * size):.2f} | "
+                        f"{cpu:.2f} | {1000 * cpu / (2 * size):.2f} | {rss:.0f} | "
                         f"{t.size['html']} | {t.size['html'] / med:.0f} |"
                     )
                 else:
-                    rows.append(f"| {size} | {t.name} | {t.note or 'not run'} | | | |")
+                    rows.append(f"| {size} | {t.name} | {t.note or 'not run'} | | | | | | |")
         report += ["## Scaling (cold builds)", "", "\n".join(rows), ""]
 
     report += ["## Environment", "", environment(args), ""]
