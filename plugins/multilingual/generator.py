@@ -4,6 +4,8 @@ import logging
 import re
 from pathlib import Path
 
+from jinja2 import pass_context
+from markupsafe import Markup
 from pelican.generators import Generator
 
 import contract
@@ -39,6 +41,14 @@ def prepare_environment(generator):
         category_label=lambda key: contract.CATEGORIES.get(key, {}).get("label", key),
     )
     generator.env.filters.update(source_parts=source_parts)
+    generator.env.globals.update(language_fragment=render_fragment)
+
+
+@pass_context
+def render_fragment(context, name):
+    """A language fragment rendered in place (the multilingual generator's own renders
+    reuse one rendering per language instead: MultilingualGenerator.fragment)."""
+    return Markup(context.environment.get_template(name).render(context.get_all()))
 
 
 class MultilingualGenerator(Generator):
@@ -70,6 +80,7 @@ class MultilingualGenerator(Generator):
     def generate_output(self, writer):
         base = dict(self.context)
         base["languages"] = self.languages
+        self.base, self.fragments = base, {}
         for name in {page.template for page in self.output_pages}:
             self.env.get_template(name)  # compile once, before workers fork
         options = self.settings.get("MULTILINGUAL", {})
@@ -124,6 +135,24 @@ class MultilingualGenerator(Generator):
         ]
         return code, stamped
 
+    def fragment(self, name, context):
+        """A partial that depends on the language only (footer, text-size controls), rendered
+        once per language and process. What it read is recorded once and added to every page
+        that shows it, so the page cache still sees each page's real inputs."""
+        key = (name, context["lang"].code)
+        known = self.fragments.get(key)
+        if known is None:
+            recorder = self.recorder
+            outer, recorder.reads = recorder.reads, set()
+            try:
+                html = self.env.get_template(name).render(fragment_context(self.base, context))
+                known = self.fragments[key] = (Markup(html), frozenset(recorder.reads))
+            finally:
+                recorder.reads = outer
+        if self.recorder.reads is not None:
+            self.recorder.reads.update(known[1])
+        return known[0]
+
     def keep_or_render(self, page, base):
         """(save_as, cache entry, whether the page was rendered) for one page."""
         if self.page_cache and self.page_cache.reusable(page, self.objects):
@@ -141,6 +170,7 @@ class MultilingualGenerator(Generator):
             page_url=page.url,
             union=union_info(self.settings, page.lang.code),
         )
+        context["language_fragment"] = lambda name: self.fragment(name, context)
         recorder = self.recorder
         recorder.reads = set()
         try:
@@ -151,6 +181,14 @@ class MultilingualGenerator(Generator):
         write_if_changed(Path(self.output_path) / page.save_as, html)
         entry = self.page_cache.record(page, reads, self.objects) if self.page_cache else None
         return page.save_as, entry
+
+
+LANGUAGE_KEYS = ("lang", "tree", "union", "languages")
+
+
+def fragment_context(base: dict, context: dict) -> dict:
+    """What a language fragment may see: the site-wide context and the language's values."""
+    return {**base, **{key: context[key] for key in LANGUAGE_KEYS if key in context}}
 
 
 def write_if_changed(path: Path, text: str) -> bool:

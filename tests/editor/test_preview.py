@@ -56,3 +56,30 @@ def test_preview_shows_drafts_and_scheduled_articles_with_a_banner(preview):
     assert scheduled is not None and "Hẹn giờ" in scheduled.get_text()
     assert "2099" in scheduled.get_text()
     assert preview.html("/2024/hoi-nghi-cum-3-tai-khanh-hoa/").select_one(".preview-banner") is None
+
+
+def link_to(page, title):
+    """The link whose text is `title` (typogrify joins the last two words with a no-break space)."""
+    return page.find("a", string=lambda text: (text or "").replace("\xa0", " ") == title)
+
+
+def test_preview_listings_mark_drafts_and_scheduled_articles(preview):
+    """Listings (a category's article list, the home page's teasers) say which items are not
+    published yet; published items carry no badge."""
+    listing = preview.html("/chuyen-muc/hoi-nghi/")
+    for title, state, label in (
+        ("Bản tin nháp", "draft", "Bản nháp"),
+        ("Hội nghị tương lai", "scheduled", "Hẹn giờ đăng"),
+    ):
+        item = link_to(listing, title).find_parent("li")
+        assert item.select_one(f".preview-badge--{state}").get_text(strip=True) == label
+    badges = listing.select(".preview-badge")
+    assert len(badges) == 2, "only the draft and the scheduled article"
+    home = preview.html("/")
+    newest = link_to(home, "Hội nghị tương lai").find_parent("li")
+    assert newest.select_one(".preview-badge--scheduled").get_text(strip=True) == "Hẹn giờ đăng"
+
+
+def test_published_listings_have_no_badge(published):
+    for url in ("/", "/chuyen-muc/hoi-nghi/"):
+        assert published.html(url).select_one(".preview-badge") is None
