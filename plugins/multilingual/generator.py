@@ -100,7 +100,11 @@ class MultilingualGenerator(Generator):
         if self.page_cache:
             for save_as, entry, _ in results:
                 self.page_cache.store(save_as, entry)
+            # The workers' copies of the entries are stored deduplicated now: let them go
+            # before pickling, which needs memory of its own.
+            del results
             self.page_cache.save()
+            self.page_cache = None
         pages_written_signal.send(self)
         logger.info(
             "Rendered %d of %d pages (%d unchanged)",

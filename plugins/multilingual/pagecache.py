@@ -318,8 +318,13 @@ class PageCache:
         if digest is None:
             return None
         # In the order the template read them: reusable() checks each, order does not matter.
+        shared = self._shared  # equal dependencies as one object, here and in store()
         deps = tuple(
-            ((key, attribute), self.current(key, attribute, objects)) for key, attribute in reads
+            shared.setdefault(dep, dep)
+            for dep in (
+                ((key, attribute), self.current(key, attribute, objects))
+                for key, attribute in reads
+            )
         )
         if any(seen is UNCACHEABLE for _, seen in deps):
             return None
