@@ -40,6 +40,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 import contract
+from multilingual.generator import write_if_changed
 from multilingual.pagecache import PROVIDERS_KEY
 from multilingual.site import OutputPage, tree_pages_signal
 
@@ -302,15 +303,6 @@ def calendar(articles, settings, name) -> bytes:
     return cal.to_ical()
 
 
-def write_bytes_if_changed(path: Path, data: bytes):
-    try:
-        if path.read_bytes() == data:
-            return
-    except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-
-
 class EventsGenerator(Generator):
     """Writes the iCalendar files once every tree is known."""
 
@@ -323,12 +315,10 @@ class EventsGenerator(Generator):
         sitename = self.settings.get("SITENAME", "")
         for code, tree in trees.items():
             events = sorted(tree_events(tree), key=lambda a: (a.event.start, a.slug))
-            write_bytes_if_changed(
-                output / feed_url(code), calendar(events, self.settings, sitename)
-            )
+            write_if_changed(output / feed_url(code), calendar(events, self.settings, sitename))
             for article in events:
                 if article.lang == code:
-                    write_bytes_if_changed(
+                    write_if_changed(
                         output / f"{article.url}{EVENT_FILE}",
                         calendar([article], self.settings, plain(article.title)),
                     )

@@ -16,6 +16,8 @@ from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
 
+from multilingual.generator import write_if_changed
+
 from .common import check_settings, forget_translators, options
 from .feeds import formats, newest_in, tree_feeds, write_feed
 from .meta import head_meta
@@ -40,16 +42,6 @@ def install_globals(generator):
     generator.env.globals["head_meta"] = _head_meta
 
 
-def write_bytes(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        if path.read_bytes() == data:
-            return
-    except FileNotFoundError:
-        pass
-    path.write_bytes(data)
-
-
 class FeedsGenerator(Generator):
     """Writes the feeds, sitemap and robots.txt once every page of every tree is listed."""
 
@@ -65,13 +57,13 @@ class FeedsGenerator(Generator):
             updated = newest_in(tree)
             for feed in tree_feeds(tree, self.settings):
                 for fmt in formats(self.settings):
-                    write_feed(feed, fmt, self.settings, output, write_bytes, updated)
+                    write_feed(feed, fmt, self.settings, output, write_if_changed, updated)
         opts = options(self.settings)
         pages = getattr(self.pages_source, "output_pages", [])
         if opts["sitemap"]:
-            write_sitemaps(pages, self.settings, output, write_bytes)
+            write_sitemaps(pages, self.settings, output, write_if_changed)
         if opts["robots"]:
-            write_bytes(output / "robots.txt", robots_txt(self.settings).encode("utf-8"))
+            write_if_changed(output / "robots.txt", robots_txt(self.settings).encode("utf-8"))
 
 
 def find_pages(generators):

@@ -4,7 +4,6 @@ import logging
 import re
 from pathlib import Path
 
-from jinja2 import pass_context
 from markupsafe import Markup
 from pelican.generators import Generator
 
@@ -41,14 +40,6 @@ def prepare_environment(generator):
         category_label=lambda key: contract.CATEGORIES.get(key, {}).get("label", key),
     )
     generator.env.filters.update(source_parts=source_parts)
-    generator.env.globals.update(language_fragment=render_fragment)
-
-
-@pass_context
-def render_fragment(context, name):
-    """A language fragment rendered in place (the multilingual generator's own renders
-    reuse one rendering per language instead: MultilingualGenerator.fragment)."""
-    return Markup(context.environment.get_template(name).render(context.get_all()))
 
 
 class MultilingualGenerator(Generator):
@@ -182,7 +173,7 @@ class MultilingualGenerator(Generator):
             reads = recorder.reads
         finally:
             recorder.reads = None
-        write_if_changed(Path(self.output_path) / page.save_as, html)
+        write_if_changed(Path(self.output_path) / page.save_as, html.encode("utf-8"))
         entry = self.page_cache.record(page, reads, self.objects) if self.page_cache else None
         return page.save_as, entry
 
@@ -195,8 +186,8 @@ def fragment_context(base: dict, context: dict) -> dict:
     return {**base, **{key: context[key] for key in LANGUAGE_KEYS if key in context}}
 
 
-def write_if_changed(path: Path, text: str) -> bool:
-    data = text.encode("utf-8")
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write `data` unless the file already holds it (pages, feeds and calendars use it)."""
     try:
         if path.read_bytes() == data:
             return False

@@ -104,6 +104,10 @@ def canonicalise(bundle: Path) -> None:
     for path, raw in new_files.items():
         path.write_bytes(compress(raw))
     entry["languages"] = dict(sorted(entry["languages"].items()))
-    # serde_json's compact form, which Pagefind writes.
+    write_entry(entry_path, entry)
+
+
+def write_entry(path: Path, entry: dict) -> None:
+    """pagefind-entry.json in serde_json's compact form, which Pagefind writes."""
     text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
-    entry_path.write_text(text, encoding="utf-8")
+    path.write_text(text, encoding="utf-8")

@@ -16,13 +16,16 @@ import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
+from .canonical import write_entry
+
 ENTRY = "pagefind-entry.json"
 FORMAT = "pagefind-languages-1"
 
 
-def pages_digest(site: Path, paths, command_key: str) -> str:
-    """What a language's bundle depends on: the bytes of its pages and how Pagefind runs."""
-    digest = hashlib.sha256(f"{FORMAT}\0{command_key}".encode())
+def pages_digest(site: Path, paths, glob: str | None) -> str:
+    """What a language's bundle depends on: the bytes of its pages, the glob that names them
+    and the Pagefind version."""
+    digest = hashlib.sha256(f"{FORMAT}\0{version('pagefind_bin')}\0{glob}".encode())
     for path in sorted(paths):
         digest.update(f"\0{path}\0".encode())
         digest.update((site / path).read_bytes())
@@ -33,15 +36,14 @@ def index_language(site, code, paths, cache_dir, command, glob) -> Path:
     """The bundle of one language: from the cache, else from a fresh Pagefind run (which
     then replaces the language's previous bundle in the cache). Raises RuntimeError with
     Pagefind's message when it fails."""
-    executable_key = " ".join(command(Path("SITE"), Path("OUT"), glob(paths)))
-    executable_key += " " + version("pagefind_bin")
-    cached = Path(cache_dir) / f"{code}-{pages_digest(site, paths, executable_key)}"
+    pattern = glob(paths)
+    cached = Path(cache_dir) / f"{code}-{pages_digest(site, paths, pattern)}"
     if (cached / ENTRY).is_file():
         return cached
     Path(cache_dir).mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(dir=cache_dir, prefix=f".{code}-"))
     result = subprocess.run(
-        command(site, fresh, glob(paths)), capture_output=True, text=True, check=False
+        command(site, fresh, pattern), capture_output=True, text=True, check=False
     )
     if result.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)
@@ -67,9 +69,7 @@ def merge(bundles, target: Path) -> None:
             entry["languages"].update(own["languages"])
         shutil.copytree(bundle, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns(ENTRY))
     if entry is not None:
-        (target / ENTRY).write_text(
-            json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-        )
+        write_entry(target / ENTRY, entry)
 
 
 def index_by_language(site: Path, pages_by_lang: dict, bundle_dir: str, cache_dir, command, glob):
