@@ -26,13 +26,13 @@ from pathlib import Path
 
 import picklecache
 from jinja2 import Undefined
-from markupsafe import Markup
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
 from .site import Pagination, Tree
 
 UNCACHEABLE = "\0uncacheable"
+KEPT = "\0kept"  # what a worker returns for a page kept from the previous output
 # How deep `token` follows containers and dataclasses (a bound, not a need: the document
 # index nests list > group > document > entry > fields, depth 7).
 MAX_DEPTH = 10
@@ -41,24 +41,34 @@ FORMAT = "pagecache-2"
 PROVIDERS_KEY = "page_cache_providers"
 
 
-# Types templates read most that never have a key: skip the checks below for them
-# (object_key runs for every attribute a template reads, 2.5 million times a build).
-KEYLESS_TYPES = frozenset(
-    (str, Markup, int, float, bool, type(None), list, tuple, dict, datetime.datetime)
-)
+# object_key runs for every attribute a template reads (2.5 million times a build) and
+# token for every value a page depends on: both decide by the value's type, once per type.
+_KEY_KINDS: dict = {}  # type -> "content", "tree", "keyed" or None
+
+
+def _key_kind(cls):
+    kind = _KEY_KINDS.get(cls)
+    if kind is None and cls not in _KEY_KINDS:
+        if issubclass(cls, Content):
+            kind = "content"
+        elif issubclass(cls, Tree):
+            kind = "tree"
+        elif hasattr(cls, "cache_key"):  # a class attribute or property (see the docstring)
+            kind = "keyed"
+        _KEY_KINDS[cls] = kind
+    return kind
 
 
 def object_key(obj):
-    if type(obj) in KEYLESS_TYPES:
+    kind = _key_kind(type(obj))
+    if kind is None:
         return None
-    if isinstance(obj, Content):
+    if kind == "content":
         return ("content", obj.source_path)
-    if isinstance(obj, Tree):
+    if kind == "tree":
         return ("tree", obj.lang.code)
-    key = getattr(obj, "cache_key", None)
-    if isinstance(key, tuple):
-        return key
-    return None
+    key = obj.cache_key
+    return key if isinstance(key, tuple) else None
 
 
 def call_arguments(tokens, objects):
@@ -94,25 +104,64 @@ def token(value, depth=0, memo=None):
     return _token(value, depth, memo)
 
 
+_TOKEN_KINDS: dict = {}  # type -> how _token describes its values
+
+
+def _token_kind(cls, value):
+    if issubclass(cls, str):
+        return "str"
+    if value is None or issubclass(cls, (int, float)):  # bool is an int
+        return "plain"
+    if issubclass(cls, (datetime.datetime, datetime.date)):
+        return "date"
+    if _key_kind(cls) is not None:
+        return "keyed"
+    if issubclass(cls, URLWrapper):
+        return "wrapper"
+    if issubclass(cls, (list, tuple)):
+        return "sequence"
+    if issubclass(cls, dict):
+        return "dict"
+    if issubclass(cls, Pagination):
+        return "pagination"
+    if hasattr(value, "code") and hasattr(value, "tag"):
+        return "language"
+    if dataclasses.is_dataclass(cls):
+        return "dataclass"
+    if callable(value):
+        return "callable"
+    return "unknown"
+
+
 def _token(value, depth, memo):
-    if isinstance(value, str) and len(value) > 200:
-        return ("sha1", hashlib.sha1(value.encode("utf-8", "surrogatepass")).hexdigest())
-    if value is None or isinstance(value, (str, int, float, bool)):
+    cls = type(value)
+    kind = _TOKEN_KINDS.get(cls)
+    if kind is None:
+        kind = _TOKEN_KINDS[cls] = _token_kind(cls, value)
+    if kind == "str":
+        if len(value) > 200:
+            return ("sha1", hashlib.sha1(value.encode("utf-8", "surrogatepass")).hexdigest())
         return value
-    if isinstance(value, (datetime.datetime, datetime.date)):
+    if kind == "plain":
+        return value
+    if kind == "language":
+        return ("language", value.code)
+    if kind == "date":
         return value.isoformat()
-    key = object_key(value)
-    if key is not None:
-        return key
-    if isinstance(value, URLWrapper):
-        return ("wrapper", type(value).__name__, value.name, value.slug)
+    if kind == "keyed":
+        key = object_key(value)
+        if key is not None:
+            return key
+        kind = "dataclass" if dataclasses.is_dataclass(cls) else "unknown"
+    elif kind == "wrapper":
+        return ("wrapper", cls.__name__, value.name, value.slug)
     if depth > MAX_DEPTH:
         raise Uncacheable
-    if isinstance(value, (list, tuple)):
-        tok = tuple(token(item, depth + 1, memo) for item in value)
-    elif isinstance(value, dict):
-        tok = tuple(sorted((str(k), token(v, depth + 1, memo)) for k, v in value.items()))
-    elif isinstance(value, Pagination):
+    if kind == "sequence":
+        tok = tuple([token(item, depth + 1, memo) for item in value])
+    elif kind == "dict":
+        tok = tuple(sorted([(str(k), token(v, depth + 1, memo)) for k, v in value.items()]))
+    elif kind == "pagination":
         tok = (
             "pagination",
             value.number,
@@ -120,21 +169,17 @@ def _token(value, depth, memo):
             token(value.items, depth + 1, memo),
             tuple(value.urls),
         )
-    else:
-        tok = None
-    if tok is not None:
-        # Long containers are summarised by a digest: equal digests, equal contents.
-        if len(tok) > 16:
-            return ("digest", hashlib.sha1(repr(tok).encode()).hexdigest())
-        return tok
-    if hasattr(value, "code") and hasattr(value, "tag"):  # a Language
-        return ("language", value.code)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    elif kind == "dataclass":
         fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
-        return ("dataclass", type(value).__qualname__, token(fields, depth + 1, memo))
-    if callable(value):
-        return ("callable", getattr(value, "__qualname__", type(value).__name__))
-    raise Uncacheable
+        return ("dataclass", cls.__qualname__, token(fields, depth + 1, memo))
+    elif kind == "callable":
+        return ("callable", getattr(value, "__qualname__", cls.__name__))
+    else:
+        raise Uncacheable
+    # Long containers are summarised by a digest: equal digests, equal contents.
+    if len(tok) > 16:
+        return ("digest", hashlib.sha1(repr(tok).encode()).hexdigest())
+    return tok
 
 
 class Recorder:
@@ -237,6 +282,7 @@ class PageCache:
         self._folders = set()
         self._shared = {}
         self._digests = {}
+        self._checked = {}  # id of a dependency in self.entries -> unchanged?
         self._in_place = None
 
     def page_digest(self, page) -> str | None:
@@ -291,27 +337,32 @@ class PageCache:
         digest = self._digests[page.save_as] = self.page_digest(page)  # record() reuses it
         if digest is None or entry[0] != digest:
             return False
-        for (key, attribute), seen in entry[1]:
-            if self.current(key, attribute, objects) != seen:
+        # Pages share their equal dependencies as one object (see `store`): check each once.
+        checked = self._checked
+        for dep in entry[1]:
+            unchanged = checked.get(id(dep))
+            if unchanged is None:
+                (key, attribute), seen = dep
+                unchanged = checked[id(dep)] = self.current(key, attribute, objects) == seen
+            if not unchanged:
                 return False
         return (self.previous_output / page.save_as).is_file()
 
-    def keep(self, page) -> tuple:
+    def keep(self, page) -> str:
         """Put the previous output of the page into this build's output (a hard link:
-        the page is never written to, so the published copy cannot change); return its
-        cache entry."""
-        entry = self.entries[page.save_as]
+        the page is never written to, so the published copy cannot change); return KEPT,
+        which `store` takes for the page's previous entry (workers need not send it back)."""
         if self._in_place is None:
             self._in_place = self.previous_output.resolve() == self.output.resolve()
         if self._in_place:
-            return entry
+            return KEPT
         target = os.path.join(self.output, page.save_as)
         folder = os.path.dirname(target)
         if folder not in self._folders:
             os.makedirs(folder, exist_ok=True)
             self._folders.add(folder)
         os.link(os.path.join(self.previous_output, page.save_as), target)
-        return entry
+        return KEPT
 
     def record(self, page, reads, objects) -> tuple | None:
         digest = self._digests.pop(page.save_as, None) or self.page_digest(page)
@@ -335,7 +386,9 @@ class PageCache:
         listing that shows an article reads its title), and entries come back from the
         workers as separate copies: equal dependencies are stored as one object, which
         pickle then writes once (a third of the cache's memory on a 1,000-pair corpus)."""
-        if entry is not None:
+        if entry == KEPT:  # (equal, not identical, once a worker sent it)
+            self.fresh[save_as] = self.entries[save_as]  # its dependencies are shared already
+        elif entry is not None:
             digest, deps = entry
             shared = self._shared
             self.fresh[save_as] = (digest, tuple(shared.setdefault(dep, dep) for dep in deps))

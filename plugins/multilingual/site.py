@@ -280,22 +280,29 @@ def tree_pages(tree, settings):
 
 
 def link_translations(pages, languages, default_code):
-    """Give every page its real translations and a language switcher entry per language."""
+    """Give every page its real translations and a language switcher entry per language.
+
+    The versions of one page share these lists (read-only), so the page cache describes
+    them once per page, not once per language.
+    """
     by_identity = defaultdict(dict)
     for page in pages:
         by_identity[page.identity][page.lang.code] = page
+    linked = {}
     for page in pages:
-        versions = by_identity[page.identity]
-        page.translations = [
-            (languages[code], versions[code].url) for code in languages if code in versions
-        ]
-        page.switcher = [
-            (
-                lang,
-                versions[code].url if code in versions else lang.prefix,
-                code in versions,
-            )
-            for code, lang in languages.items()
-        ]
-        default = versions.get(default_code) or next(iter(versions.values()))
-        page.x_default = default.url
+        if page.identity not in linked:
+            versions = by_identity[page.identity]
+            translations = [
+                (languages[code], versions[code].url) for code in languages if code in versions
+            ]
+            switcher = [
+                (
+                    lang,
+                    versions[code].url if code in versions else lang.prefix,
+                    code in versions,
+                )
+                for code, lang in languages.items()
+            ]
+            default = versions.get(default_code) or next(iter(versions.values()))
+            linked[page.identity] = translations, switcher, default.url
+        page.translations, page.switcher, page.x_default = linked[page.identity]
