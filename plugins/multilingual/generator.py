@@ -38,6 +38,7 @@ def prepare_environment(generator):
     i18n.install(generator.env, catalogs, contract.DEFAULT_LANG)
     generator.env.globals.update(
         category_label=lambda key: contract.CATEGORIES.get(key, {}).get("label", key),
+        nav_section=nav_section,
     )
     generator.env.filters.update(source_parts=source_parts)
 
@@ -79,6 +80,8 @@ class MultilingualGenerator(Generator):
         self.page_cache = None
         if options.get("page_cache", True):
             self.page_cache = PageCache(self.settings, *self.cache_inputs())
+            # Other plugins keep their derived files under the same fingerprint (filecache).
+            self.context["output_fingerprint"] = self.page_cache.global_digest
         # Each worker decides for its share whether a page can be kept from the previous
         # output (its recorded inputs are unchanged) or must be rendered: on a rebuild the
         # check is most of the work, so it runs on every core too.
@@ -130,17 +133,21 @@ class MultilingualGenerator(Generator):
         ]
         return code, stamped
 
-    def fragment(self, name, context):
-        """A partial that depends on the language only (footer, text-size controls), rendered
-        once per language and process. What it read is recorded once and added to every page
-        that shows it, so the page cache still sees each page's real inputs."""
-        key = (name, context["lang"].code)
+    def fragment(self, name, context, **values):
+        """A partial that depends on the language and the given values only, rendered once
+        per process for each: the footer and text-size controls (language only), the site
+        navigation (and its current section), an article's item in listings (an article
+        is listed on about ten pages of each tree). What it read is recorded once and added
+        to every page that shows it, so the page cache still sees each page's real inputs."""
+        key = (name, context["lang"].code, *((k, object_key(v) or v) for k, v in values.items()))
         known = self.fragments.get(key)
         if known is None:
             recorder = self.recorder
             outer, recorder.reads = recorder.reads, set()
             try:
-                html = self.env.get_template(name).render(fragment_context(self.base, context))
+                html = self.env.get_template(name).render(
+                    fragment_context(self.base, context, values)
+                )
                 known = self.fragments[key] = (Markup(html), frozenset(recorder.reads))
             finally:
                 recorder.reads = outer
@@ -165,7 +172,7 @@ class MultilingualGenerator(Generator):
             page_url=page.url,
             union=union_info(self.settings, page.lang.code),
         )
-        context["language_fragment"] = lambda name: self.fragment(name, context)
+        context["language_fragment"] = lambda name, **values: self.fragment(name, context, **values)
         recorder = self.recorder
         recorder.reads = set()
         try:
@@ -181,9 +188,20 @@ class MultilingualGenerator(Generator):
 LANGUAGE_KEYS = ("lang", "tree", "union", "languages")
 
 
-def fragment_context(base: dict, context: dict) -> dict:
-    """What a language fragment may see: the site-wide context and the language's values."""
-    return {**base, **{key: context[key] for key in LANGUAGE_KEYS if key in context}}
+def nav_section(page) -> str:
+    """The section menu's entry a page belongs to: "home", "category:<key>", "documents"…
+    ("" for none). The menu is a fragment per language and section (partials/site_nav.html)."""
+    kind = page.identity[0]
+    if kind == "category":
+        return f"category:{page.identity[1]}"
+    if kind in ("editions", "edition"):
+        return "editions"
+    return kind if len(page.identity) == 1 else ""
+
+
+def fragment_context(base: dict, context: dict, values: dict) -> dict:
+    """What a fragment may see: the site-wide context, the language's values and its own."""
+    return {**base, **{key: context[key] for key in LANGUAGE_KEYS if key in context}, **values}
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
