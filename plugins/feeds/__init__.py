@@ -10,18 +10,22 @@
 Settings: FEEDS in pelicanconf.py (see common.DEFAULTS).
 """
 
+import logging
 from pathlib import Path
 
 from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
 
+from multilingual.filecache import FINGERPRINT_KEY, FileCache
 from multilingual.generator import write_if_changed
 
 from .common import check_settings, forget_translators, options
 from .feeds import formats, newest_in, tree_feeds, write_feed
 from .meta import head_meta
 from .sitemap import robots_txt, write_sitemaps
+
+logger = logging.getLogger(__name__)
 
 
 def validate(pelican):
@@ -53,11 +57,15 @@ class FeedsGenerator(Generator):
     def generate_output(self, writer):
         output = Path(self.output_path)
         trees = self.context.get("trees", {})
+        # A rebuild after one edit changes a few feeds: the others are kept.
+        files = FileCache(self.settings, "feeds", self.context.get(FINGERPRINT_KEY))
         for tree in trees.values():
             updated = newest_in(tree)
             for feed in tree_feeds(tree, self.settings):
                 for fmt in formats(self.settings):
-                    write_feed(feed, fmt, self.settings, output, write_if_changed, updated)
+                    write_feed(feed, fmt, self.settings, files, updated)
+        files.save()
+        logger.info("Feeds: %d of %d kept from the previous build", files.kept, len(files.fresh))
         opts = options(self.settings)
         pages = getattr(self.pages_source, "output_pages", [])
         if opts["sitemap"]:

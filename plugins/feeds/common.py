@@ -109,7 +109,17 @@ def translator(settings, code):
 
 
 def forget_translators() -> None:
+    """Forget what the previous build looked up (run when a build starts)."""
     _translators.clear()
+    _build_memo.clear()
+
+
+_build_memo: dict = {}
+
+
+def build_memo() -> dict:
+    """A dict for values that stay the same for one build (its settings, its catalogs)."""
+    return _build_memo
 
 
 def site_name(settings, code) -> str:

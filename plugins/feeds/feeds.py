@@ -12,6 +12,7 @@ from contract import N_
 
 from .common import (
     absolute,
+    build_memo,
     category_label,
     feed_path,
     modified,
@@ -125,7 +126,17 @@ def page_feeds(tree, identity, settings):
 
 
 def feed_links(settings, tree, identity) -> list[dict]:
-    """<link rel=alternate> attributes for a page's head."""
+    """<link rel=alternate> attributes for a page's head (the same for most pages of a tree:
+    made once per build for each language and feed, see common.build_memo)."""
+    kind = identity[0] if identity[0] in ("category", "tag") else "all"
+    key = ("feed_links", tree.lang.code, kind, identity[1] if kind != "all" else None)
+    memo = build_memo()
+    if key not in memo:
+        memo[key] = _feed_links(settings, tree, identity)
+    return memo[key]
+
+
+def _feed_links(settings, tree, identity) -> list[dict]:
     gettext = translator(settings, tree.lang.code).gettext
     links = []
     for feed in page_feeds(tree, identity, settings):
@@ -173,34 +184,56 @@ def newest_in(tree):
     return max((modified(a) for a in tree.articles), default=EPOCH)
 
 
-def write_feed(feed, fmt, settings, output_path, write, updated=None):
-    """Write one feed; `updated` is newest_in(feed.tree), passed in when the caller writes
-    many feeds of one tree (it costs a pass over all the tree's articles)."""
+def write_feed(feed, fmt, settings, files, updated=None):
+    """Write one feed through `files` (multilingual.filecache.FileCache), which keeps the
+    previous build's file when the feed's entries are the same; `updated` is
+    newest_in(feed.tree), passed in when the caller writes many feeds of one tree (it costs
+    a pass over all the tree's articles)."""
     opts = options(settings)
     lang = feed.tree.lang
     page_link = absolute(settings, feed.page_url())
     feed_url = absolute(settings, feed.path(fmt))
-    generator = FEED_CLASSES[fmt](
-        title=feed.title(settings),
-        link=page_link,
-        description="",
-        language=lang.tag,
-        feed_url=feed_url,
-        feed_guid=feed_url,
-        empty_updated=updated or newest_in(feed.tree),
-    )
-    for article in feed.articles[: opts["max_items"]]:
-        link = absolute(settings, article.url)
-        summary = article.summary if "summary" in article.metadata else None
-        generator.add_item(
-            title=text(article.title),
-            link=link,
-            unique_id=link,
-            description=absolute_content(str(summary), settings) if summary else None,
-            content=absolute_content(article.content, settings),
-            author_name=", ".join(a.name for a in getattr(article, "authors", ())) or None,
-            pubdate=article.date,
-            updateddate=modified(article),
-            categories=[t.name for t in getattr(article, "tags", ())],
+    title = feed.title(settings)
+    updated = updated or newest_in(feed.tree)
+    articles = feed.articles[: opts["max_items"]]
+    items = [
+        {
+            "title": text(article.title),
+            "link": absolute(settings, article.url),
+            "summary": article.summary if "summary" in article.metadata else None,
+            "content": article.content,
+            "author_name": ", ".join(a.name for a in getattr(article, "authors", ())) or None,
+            "pubdate": article.date,
+            "updateddate": modified(article),
+            "categories": [t.name for t in getattr(article, "tags", ())],
+        }
+        for article in articles
+    ]
+
+    def make() -> bytes:
+        generator = FEED_CLASSES[fmt](
+            title=title,
+            link=page_link,
+            description="",
+            language=lang.tag,
+            feed_url=feed_url,
+            feed_guid=feed_url,
+            empty_updated=updated,
         )
-    write(output_path / feed.path(fmt), generator.writeString("utf-8").encode("utf-8"))
+        for item in items:
+            summary = item["summary"]
+            generator.add_item(
+                title=item["title"],
+                link=item["link"],
+                unique_id=item["link"],
+                description=absolute_content(str(summary), settings) if summary else None,
+                content=absolute_content(item["content"], settings),
+                author_name=item["author_name"],
+                pubdate=item["pubdate"],
+                updateddate=item["updateddate"],
+                categories=item["categories"],
+            )
+        return generator.writeString("utf-8").encode("utf-8")
+
+    description = repr((fmt, title, page_link, feed_url, lang.tag, updated, items))
+    files.write(feed.path(fmt), description, make)

@@ -122,3 +122,29 @@ def test_page_heads_link_their_feeds(feeds_site, url, expected):
     for link in links:
         assert link["title"]
         assert (feeds_site.root / link["href"][len(DEV_BASE) + 1 :]).is_file()
+
+
+def test_rebuild_keeps_the_feeds_an_edit_does_not_change(tmp_path, caplog):
+    """multilingual.filecache: after an edit to a Vietnamese article, the English feeds are
+    the previous build's files (hard links, same inode); the Vietnamese "all" feed is new
+    and has the edit. test_pagecache compares such rebuilds with cold builds, byte for byte."""
+    import shutil  # noqa: PLC0415
+
+    from conftest import FIXTURES, build_site  # noqa: PLC0415
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "portal", content)
+    options = {"CACHE_PATH": str(tmp_path / "cache")}
+    first = build_site(content, tmp_path / "out", **options)
+    inodes = {name: (first.root / name).stat().st_ino for name in all_feeds(first)}
+    article = content / "articles/2024/ban-tin-huu-nghi-so-5.vi.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nMột câu mới thêm vào.\n")
+    caplog.set_level("INFO", logger="feeds")
+    second = build_site(content, tmp_path / "out", **options)
+
+    assert (second.root / "en/feeds/all.atom.xml").stat().st_ino == inodes["en/feeds/all.atom.xml"]
+    assert (second.root / ATOM_VI).stat().st_ino != inodes[ATOM_VI]
+    assert "Một câu mới thêm" in (second.root / ATOM_VI).read_text(encoding="utf-8")
+    kept = [r.getMessage() for r in caplog.records if r.getMessage().startswith("Feeds: ")]
+    counts = kept[-1].split()
+    assert 0 < int(counts[1]) < int(counts[3]) == len(inodes), kept
