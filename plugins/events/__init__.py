@@ -40,7 +40,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 import contract
-from multilingual.generator import write_if_changed
+from multilingual.filecache import FINGERPRINT_KEY, FileCache
 from multilingual.pagecache import PROVIDERS_KEY
 from multilingual.site import OutputPage, tree_pages_signal
 
@@ -311,17 +311,37 @@ class EventsGenerator(Generator):
 
     def generate_output(self, writer):
         trees = self.context.get("trees") or {}
-        output = Path(self.output_path)
         sitename = self.settings.get("SITENAME", "")
+        # A rebuild after one edit changes a few calendars: the others are kept.
+        files = FileCache(self.settings, "events", self.context.get(FINGERPRINT_KEY))
+
+        def write(relative, articles, name):
+            files.write(
+                relative,
+                calendar_inputs(articles, name),
+                lambda: calendar(articles, self.settings, name),
+            )
+
         for code, tree in trees.items():
             events = sorted(tree_events(tree), key=lambda a: (a.event.start, a.slug))
-            write_if_changed(output / feed_url(code), calendar(events, self.settings, sitename))
+            write(feed_url(code), events, sitename)
             for article in events:
                 if article.lang == code:
-                    write_if_changed(
-                        output / f"{article.url}{EVENT_FILE}",
-                        calendar([article], self.settings, plain(article.title)),
-                    )
+                    write(f"{article.url}{EVENT_FILE}", [article], plain(article.title))
+        files.save()
+
+
+def calendar_inputs(articles, name) -> str:
+    """Everything `calendar` reads from its articles (see vevent), for multilingual.filecache."""
+    return repr(
+        (
+            name,
+            [
+                (a.slug, a.date, str(a.title), a.event, str(getattr(a, "summary", "")), a.url)
+                for a in articles
+            ],
+        )
+    )
 
 
 def check_settings(pelican):

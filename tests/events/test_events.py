@@ -114,3 +114,31 @@ def test_page_heads_link_the_events_calendar_of_their_language(sample_site):
         link = sample_site.html(url).select_one('head link[rel="alternate"][type="text/calendar"]')
         assert link is not None and link["href"].endswith(calendar)
         assert sample_site.path(calendar).is_file()
+
+
+def test_rebuild_keeps_the_calendars_an_edit_does_not_change(tmp_path):
+    """multilingual.filecache: moving one Vietnamese event rewrites the calendars that list
+    it (every tree lists an untranslated event); another event's file is the previous
+    build's (a hard link, same inode)."""
+    import shutil  # noqa: PLC0415
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "portal", content)
+    options = {"CACHE_PATH": str(tmp_path / "cache")}
+    first = build_site(content, tmp_path / "out", **options)
+    own, other = "2024/ban-tin-huu-nghi-so-2/event.ics", "en/2024/ban-tin-huu-nghi-so-14/event.ics"
+    changed = ("events.ics", "en/events.ics", own)
+    inodes = {url: first.path(url).stat().st_ino for url in (*changed, other)}
+    article = content / "articles/2024/ban-tin-huu-nghi-so-2.vi.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("Event_start: 2024-01-10", "Event_start: 2024-01-12"))
+    second = build_site(content, tmp_path / "out", **options)
+
+    assert second.path(other).stat().st_ino == inodes[other]
+    for url in changed:
+        assert second.path(url).stat().st_ino != inodes[url]
+        starts = {
+            str(e["UID"]).split("@")[0]: e.decoded("DTSTART")
+            for e in parse(second, url).walk("VEVENT")
+        }
+        assert starts["ban-tin-huu-nghi-so-2"] == datetime.date(2024, 1, 12), starts
