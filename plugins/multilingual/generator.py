@@ -14,10 +14,11 @@ from .languages import make_languages
 from .pagecache import PROVIDERS_KEY, PageCache, Recorder, object_key
 from .render import render_all
 from .site import (
+    CONTENT_TEMPLATES,
     build_tree,
+    content_pages_written_signal,
     group_translations,
     link_translations,
-    pages_written_signal,
     tree_pages,
     tree_pages_signal,
 )
@@ -84,12 +85,17 @@ class MultilingualGenerator(Generator):
             self.context["output_fingerprint"] = self.page_cache.global_digest
         # Each worker decides for its share whether a page can be kept from the previous
         # output (its recorded inputs are unchanged) or must be rendered: on a rebuild the
-        # check is most of the work, so it runs on every core too.
-        results = render_all(
-            self.output_pages,
-            lambda page: self.keep_or_render(page, base),
-            options.get("workers", 0),
-        )
+        # check is most of the work, so it runs on every core too. Content pages go first,
+        # so that the search index is made while the listings are rendered.
+        content = [page for page in self.output_pages if page.template in CONTENT_TEMPLATES]
+        listings = [page for page in self.output_pages if page.template not in CONTENT_TEMPLATES]
+        results = []
+        for pages in (content, listings):
+            results += render_all(
+                pages, lambda page: self.keep_or_render(page, base), options.get("workers", 0)
+            )
+            if pages is content:
+                content_pages_written_signal.send(self)
         self.rendered_count = sum(1 for _, _, rendered in results if rendered)
         if self.page_cache:
             for save_as, entry, _ in results:
@@ -99,7 +105,6 @@ class MultilingualGenerator(Generator):
             del results
             self.page_cache.save()
             self.page_cache = None
-        pages_written_signal.send(self)
         logger.info(
             "Rendered %d of %d pages (%d unchanged)",
             self.rendered_count,

@@ -25,9 +25,12 @@ import contract
 # context (with "trees" and "article_groups"). Pages with the same identity in several
 # trees become each other's translations. Templates get the page's `context` dict.
 tree_pages_signal = signal("multilingual-tree-pages")
-# Sent by the generator once every page is on disk, before the other plugins write their
-# files (feeds, calendars, PDFs): work that needs only the pages can start then.
-pages_written_signal = signal("multilingual-pages-written")
+# Templates of the content pages (articles and pages), which the generator writes first.
+CONTENT_TEMPLATES = ("article.html", "page.html")
+# Sent by the generator once every content page is on disk, while it goes on with the
+# listings and before the other plugins write their files (feeds, calendars, PDFs): work
+# that needs only the content pages (the search index) can start then.
+content_pages_written_signal = signal("multilingual-content-pages-written")
 
 
 @dataclass

@@ -11,7 +11,7 @@ plugins write their files, and a language whose pages did not change comes from 
 
 from pelican import signals
 
-from multilingual.site import pages_written_signal, tree_pages_signal
+from multilingual.site import content_pages_written_signal, tree_pages_signal
 
 from .search import (
     build_index,
@@ -33,4 +33,4 @@ def register():
     signals.all_generators_finalized.connect(list_content_pages)
     signals.finalized.connect(build_index)
     tree_pages_signal.connect(search_pages)
-    pages_written_signal.connect(start_index)
+    content_pages_written_signal.connect(start_index)

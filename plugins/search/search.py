@@ -10,7 +10,7 @@ from pathlib import Path
 
 from documents.symbols import find_references
 
-from multilingual.site import OutputPage
+from multilingual.site import CONTENT_TEMPLATES, OutputPage
 
 from .canonical import canonicalise
 from .languages import index_by_language
@@ -144,8 +144,7 @@ def pagefind_executable() -> Path:
     return get_executable()
 
 
-# Templates whose pages carry data-pagefind-body: the only pages Pagefind indexes.
-CONTENT_TEMPLATES = ("article.html", "page.html")
+# Pages of multilingual's CONTENT_TEMPLATES carry data-pagefind-body: the only ones indexed.
 _content_pages: dict[str, list[str]] = {}  # language code -> save_as paths of its content pages
 
 
@@ -193,8 +192,9 @@ _running: dict = {}  # the indexing thread of the current build and what it foun
 
 
 def start_index(generator):
-    """Start indexing as soon as the pages are written (multilingual's pages_written_signal):
-    Pagefind runs while the other plugins write feeds, calendars and PDFs."""
+    """Start indexing as soon as the content pages are written (multilingual's
+    content_pages_written_signal): Pagefind runs while the listings are rendered and the
+    other plugins write feeds, calendars and PDFs."""
     opts = options(generator.settings)
     if not opts["index"]:
         return
