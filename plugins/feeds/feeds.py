@@ -2,6 +2,7 @@
 
 import datetime
 import functools
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -184,6 +185,27 @@ def newest_in(tree):
     return max((modified(a) for a in tree.articles), default=EPOCH)
 
 
+def feed_item(article, settings) -> tuple[dict, str]:
+    """What a feed shows of an article, and a digest of it: made once per build, since an
+    article is in about ten feeds (all, category, tags; Atom and RSS)."""
+    memo = build_memo()
+    key = ("feed_item", id(article))  # articles live as long as the build's memo
+    if key not in memo:
+        item = {
+            "title": text(article.title),
+            "link": absolute(settings, article.url),
+            "summary": article.summary if "summary" in article.metadata else None,
+            "content": article.content,
+            "author_name": ", ".join(a.name for a in getattr(article, "authors", ())) or None,
+            "pubdate": article.date,
+            "updateddate": modified(article),
+            "categories": [t.name for t in getattr(article, "tags", ())],
+        }
+        digest = hashlib.sha256(repr(item).encode("utf-8", "surrogatepass")).hexdigest()
+        memo[key] = (item, digest)
+    return memo[key]
+
+
 def write_feed(feed, fmt, settings, files, updated=None):
     """Write one feed through `files` (multilingual.filecache.FileCache), which keeps the
     previous build's file when the feed's entries are the same; `updated` is
@@ -195,20 +217,8 @@ def write_feed(feed, fmt, settings, files, updated=None):
     feed_url = absolute(settings, feed.path(fmt))
     title = feed.title(settings)
     updated = updated or newest_in(feed.tree)
-    articles = feed.articles[: opts["max_items"]]
-    items = [
-        {
-            "title": text(article.title),
-            "link": absolute(settings, article.url),
-            "summary": article.summary if "summary" in article.metadata else None,
-            "content": article.content,
-            "author_name": ", ".join(a.name for a in getattr(article, "authors", ())) or None,
-            "pubdate": article.date,
-            "updateddate": modified(article),
-            "categories": [t.name for t in getattr(article, "tags", ())],
-        }
-        for article in articles
-    ]
+    shown = [feed_item(article, settings) for article in feed.articles[: opts["max_items"]]]
+    items, digests = [item for item, _ in shown], [digest for _, digest in shown]
 
     def make() -> bytes:
         generator = FEED_CLASSES[fmt](
@@ -235,5 +245,5 @@ def write_feed(feed, fmt, settings, files, updated=None):
             )
         return generator.writeString("utf-8").encode("utf-8")
 
-    description = repr((fmt, title, page_link, feed_url, lang.tag, updated, items))
+    description = repr((fmt, title, page_link, feed_url, lang.tag, updated, digests))
     files.write(feed.path(fmt), description, make)
