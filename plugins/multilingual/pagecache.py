@@ -283,6 +283,8 @@ class PageCache:
         self._shared = {}
         self._digests = {}
         self._checked = {}  # id of a dependency in self.entries -> unchanged?
+        self._dependency = {}  # (key, attribute) -> shared dependency, None if uncacheable
+        self._stored = {}  # id of a dependency a worker sent -> the shared one
         self._in_place = None
 
     def page_digest(self, page) -> str | None:
@@ -368,30 +370,44 @@ class PageCache:
         digest = self._digests.pop(page.save_as, None) or self.page_digest(page)
         if digest is None:
             return None
+        # Each distinct read becomes one shared dependency object, made once per process:
+        # a page's reads (about 70) are then dictionary lookups, not descriptions and hashes.
+        dependency = self._dependency
+        deps = []
+        for read in reads:
+            dep = dependency.get(read)
+            if dep is None:
+                if read in dependency:
+                    return None  # a value that cannot be described: render the page each time
+                key, attribute = read
+                seen = self.current(key, attribute, objects)
+                if seen is not UNCACHEABLE:
+                    dep = self._shared.setdefault((read, seen), (read, seen))
+                dependency[read] = dep
+                if dep is None:
+                    return None
+            deps.append(dep)
         # In the order the template read them: reusable() checks each, order does not matter.
-        shared = self._shared  # equal dependencies as one object, here and in store()
-        deps = tuple(
-            shared.setdefault(dep, dep)
-            for dep in (
-                ((key, attribute), self.current(key, attribute, objects))
-                for key, attribute in reads
-            )
-        )
-        if any(seen is UNCACHEABLE for _, seen in deps):
-            return None
-        return digest, deps
+        return digest, tuple(deps)
 
     def store(self, save_as, entry) -> None:
         """Keep a page's entry for the next build. Many pages record the same reads (every
         listing that shows an article reads its title), and entries come back from the
         workers as separate copies: equal dependencies are stored as one object, which
-        pickle then writes once (a third of the cache's memory on a 1,000-pair corpus)."""
+        pickle then writes once (a third of the cache's memory on a 1,000-pair corpus).
+        Within one worker's results they are one object already: each is compared once."""
         if entry == KEPT:  # (equal, not identical, once a worker sent it)
             self.fresh[save_as] = self.entries[save_as]  # its dependencies are shared already
         elif entry is not None:
             digest, deps = entry
-            shared = self._shared
-            self.fresh[save_as] = (digest, tuple(shared.setdefault(dep, dep) for dep in deps))
+            shared, by_id = self._shared, self._stored
+            stored = []
+            for dep in deps:
+                one = by_id.get(id(dep))
+                if one is None:
+                    one = by_id[id(dep)] = shared.setdefault(dep, dep)
+                stored.append(one)
+            self.fresh[save_as] = (digest, tuple(stored))
 
     def save(self) -> None:
         picklecache.save(self.path, self.global_digest, self.fresh)
