@@ -16,6 +16,7 @@ from babel import dates, numbers
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from jinja2 import pass_context
+from markupsafe import Markup
 
 # Each language's long date line. Vietnamese portals write "Thứ Tư, 28/02/2024 10:01";
 # other languages combine Babel's full date and short time in their own order.
@@ -89,6 +90,26 @@ def install(env, catalogs, fallback_code: str) -> None:
     env.install_gettext_callables(
         _gettext, _ngettext, newstyle=True, pgettext=_pgettext, npgettext=_npgettext
     )
+    # `_()` and `{% trans %}` run about twelve times a page. jinja2.ext's newstyle gettext
+    # reaches the catalog through two more context.call()s; this one does what it does
+    # (translate, Markup when autoescaping, always %-format) directly, and remembers the
+    # result of a message without placeholders for each language.
+    known = {}
+
+    @pass_context
+    def direct_gettext(context, message, **variables):
+        autoescape = context.eval_ctx.autoescape
+        if not variables:
+            lang = context.get("lang")
+            key = (lang.code if lang else None, autoescape, message)
+            if key not in known:
+                text = translations(context).gettext(message)
+                known[key] = (Markup(text) if autoescape else text) % {}
+            return known[key]
+        text = translations(context).gettext(message)
+        return (Markup(text) if autoescape else text) % variables
+
+    env.globals.update(_=direct_gettext, gettext=direct_gettext)
     env.filters.update(
         datetime_long=_datetime_long,
         date_short=_date_short,
