@@ -32,9 +32,17 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(directory: Path):
-    """Serve `directory` on 127.0.0.1 at a free port; yields the base URL (no trailing /)."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
+def serve(directory: Path, headers: dict | None = None):
+    """Serve `directory` on 127.0.0.1 at a free port, adding `headers` to every response (a
+    Content-Security-Policy, say); yields the base URL (no trailing /)."""
+
+    class Handler(QuietHandler):
+        def end_headers(self):
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            super().end_headers()
+
+    handler = functools.partial(Handler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

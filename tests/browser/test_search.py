@@ -5,17 +5,13 @@ editor would add them: an unseen article and its translation, a Đồng Nai arti
 with the plain word "Dong", and a page holding every marked Vietnamese letter.
 """
 
-import functools
-import http.server
 import shutil
-import threading
 import unicodedata
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from press.browser import QuietHandler
+from press.browser import serve
 from press.build import ROOT, build
 
 FIXTURE = ROOT / "tests" / "fixtures" / "search"
@@ -25,27 +21,6 @@ CHI_THI_12 = "/2024/trien-khai-chi-thi-12-tai-dia-phuong/"
 DIEN_BIEN = "/2025/dien-bien-giao-luu-huu-nghi/"
 DONG_NAI = "/2025/dong-nai-don-doan-thanh-nien/"
 ALPHABET = "/2025/bang-chu-cai-co-dau/"
-
-
-@contextmanager
-def serve(directory: Path, headers=None):
-    """Like press.browser.serve, with extra response headers (a Content-Security-Policy)."""
-
-    class Handler(QuietHandler):
-        def end_headers(self):
-            for name, value in (headers or {}).items():
-                self.send_header(name, value)
-            super().end_headers()
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Handler, directory=str(directory))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="session")
