@@ -51,17 +51,20 @@ def link_html(source: str, href) -> tuple[str, list[Reference], list[AmbiguousRe
     """
     out, refs, ambiguous = [], [], []
     skipping = []  # open elements whose text must not be linked
+
+    def text_node(text):
+        if skipping:
+            out.append(text)
+            return
+        linked, found, unclear = link_text(text, href)
+        out.append(linked)
+        refs.extend(found)
+        ambiguous.extend(unclear)
+
     last = 0
     for match in _TAG.finditer(source):
-        text = source[last : match.start()]
-        if text:
-            if skipping:
-                out.append(text)
-            else:
-                linked, found, unclear = link_text(text, href)
-                out.append(linked)
-                refs += found
-                ambiguous += unclear
+        if match.start() > last:
+            text_node(source[last : match.start()])
         out.append(match.group())
         last = match.end()
         closing, name, self_closing = match.group(1), (match.group(2) or "").lower(), match.group(3)
@@ -74,15 +77,8 @@ def link_html(source: str, href) -> tuple[str, list[Reference], list[AmbiguousRe
                 del skipping[index:]
         else:
             skipping.append(name)
-    tail = source[last:]
-    if tail:
-        if skipping:
-            out.append(tail)
-        else:
-            linked, found, unclear = link_text(tail, href)
-            out.append(linked)
-            refs += found
-            ambiguous += unclear
+    if last < len(source):
+        text_node(source[last:])
     return "".join(out), refs, ambiguous
 
 
