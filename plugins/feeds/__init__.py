@@ -17,10 +17,9 @@ from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
 
-from multilingual.filecache import FINGERPRINT_KEY, FileCache
-from multilingual.generator import write_if_changed
+from multilingual.filecache import FINGERPRINT_KEY, FileCache, write_if_changed
 
-from .common import check_settings, forget_translators, options
+from .common import check_settings, forget_build, options
 from .feeds import formats, newest_in, tree_feeds, write_feed
 from .meta import head_meta
 from .sitemap import robots_txt, write_sitemaps
@@ -30,7 +29,7 @@ logger = logging.getLogger(__name__)
 
 def validate(pelican):
     pelican.settings["FEEDS"] = check_settings(pelican.settings)
-    forget_translators()  # the catalogs may have changed since the last build (preview)
+    forget_build()  # the catalogs may have changed since the last build (preview)
 
 
 def install_globals(generator):

@@ -10,6 +10,7 @@ from pelican.generators import Generator
 import contract
 
 from . import i18n
+from .filecache import FINGERPRINT_KEY, write_if_changed
 from .languages import make_languages
 from .pagecache import PROVIDERS_KEY, PageCache, Recorder, object_key
 from .render import render_all
@@ -82,7 +83,7 @@ class MultilingualGenerator(Generator):
         if options.get("page_cache", True):
             self.page_cache = PageCache(self.settings, *self.cache_inputs())
             # Other plugins keep their derived files under the same fingerprint (filecache).
-            self.context["output_fingerprint"] = self.page_cache.global_digest
+            self.context[FINGERPRINT_KEY] = self.page_cache.global_digest
         # Each worker decides for its share whether a page can be kept from the previous
         # output (its recorded inputs are unchanged) or must be rendered: on a rebuild the
         # check is most of the work, so it runs on every core too. Content pages go first,
@@ -207,17 +208,6 @@ def nav_section(page) -> str:
 def fragment_context(base: dict, context: dict, values: dict) -> dict:
     """What a fragment may see: the site-wide context, the language's values and its own."""
     return {**base, **{key: context[key] for key in LANGUAGE_KEYS if key in context}, **values}
-
-
-def write_if_changed(path: Path, data: bytes) -> bool:
-    """Write `data` unless the file already holds it (pages, feeds and calendars use it)."""
-    try:
-        if path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return True
 
 
 def union_info(settings, code) -> dict:

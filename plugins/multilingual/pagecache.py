@@ -29,6 +29,7 @@ from jinja2 import Undefined
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
+from .filecache import PreviousOutput
 from .site import Pagination, Tree
 
 UNCACHEABLE = "\0uncacheable"
@@ -264,12 +265,8 @@ def settings_digest(settings) -> str:
 
 class PageCache:
     def __init__(self, settings, global_inputs, stamped_inputs=()):
-        self.previous_output = Path(
-            settings.get("PUBLISHED_OUTPUT_PATH") or settings["OUTPUT_PATH"]
-        )
-        self.output = Path(settings["OUTPUT_PATH"])
-        key = hashlib.sha256(str(self.previous_output.resolve()).encode()).hexdigest()[:16]
-        self.path = Path(settings["CACHE_PATH"]) / f"pages-{key}.pickle"
+        self.previous = PreviousOutput(settings)
+        self.path = self.previous.cache_file(settings, "pages")
         self.global_digest = hashlib.sha256(
             (
                 FORMAT + settings_digest(settings) + files_digest(global_inputs, stamped_inputs)
@@ -279,13 +276,11 @@ class PageCache:
         self.fresh = {}
         self._resolved = {}
         self._memo = {}
-        self._folders = set()
         self._shared = {}
         self._digests = {}
         self._checked = {}  # id of a dependency in self.entries -> unchanged?
         self._dependency = {}  # (key, attribute) -> shared dependency, None if uncacheable
         self._stored = {}  # id of a dependency a worker sent -> the shared one
-        self._in_place = None
 
     def page_digest(self, page) -> str | None:
         try:
@@ -348,22 +343,13 @@ class PageCache:
                 unchanged = checked[id(dep)] = self.current(key, attribute, objects) == seen
             if not unchanged:
                 return False
-        return (self.previous_output / page.save_as).is_file()
+        return (self.previous.path / page.save_as).is_file()
 
     def keep(self, page) -> str:
-        """Put the previous output of the page into this build's output (a hard link:
-        the page is never written to, so the published copy cannot change); return KEPT,
-        which `store` takes for the page's previous entry (workers need not send it back)."""
-        if self._in_place is None:
-            self._in_place = self.previous_output.resolve() == self.output.resolve()
-        if self._in_place:
-            return KEPT
-        target = os.path.join(self.output, page.save_as)
-        folder = os.path.dirname(target)
-        if folder not in self._folders:
-            os.makedirs(folder, exist_ok=True)
-            self._folders.add(folder)
-        os.link(os.path.join(self.previous_output, page.save_as), target)
+        """Link the previous output of the page into this build's output (`reusable` found
+        it there); return KEPT, which `store` takes for the page's previous entry (workers
+        need not send it back)."""
+        self.previous.link(page.save_as)
         return KEPT
 
     def record(self, page, reads, objects) -> tuple | None:
