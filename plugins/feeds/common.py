@@ -95,31 +95,28 @@ def absolute(settings, url: str) -> str:
     return f"{site_base(settings)}/{url}"
 
 
-_translators: dict = {}  # (translations folder, code) -> catalog, for one build
-
-
-def translator(settings, code):
-    """The catalog of a language; asked for several times per page, so it is looked up
-    once per build (forget_translators runs when a build starts)."""
-    key = (settings["TRANSLATIONS_PATH"], code)
-    if key not in _translators:
-        catalogs = i18n.load_catalogs(Path(settings["TRANSLATIONS_PATH"]), contract.LANGUAGES)
-        _translators[key] = catalogs.get(code) or catalogs[contract.DEFAULT_LANG]
-    return _translators[key]
-
-
-def forget_translators() -> None:
-    """Forget what the previous build looked up (run when a build starts)."""
-    _translators.clear()
-    _build_memo.clear()
-
-
 _build_memo: dict = {}
 
 
 def build_memo() -> dict:
-    """A dict for values that stay the same for one build (its settings, its catalogs)."""
+    """A dict for values that stay the same for one build (its settings, its catalogs);
+    `forget_build` empties it when a build starts."""
     return _build_memo
+
+
+def forget_build() -> None:
+    _build_memo.clear()
+
+
+def translator(settings, code):
+    """The catalog of a language; asked for several times per page, so it is looked up
+    once per build."""
+    key = ("translator", settings["TRANSLATIONS_PATH"], code)
+    memo = build_memo()
+    if key not in memo:
+        catalogs = i18n.load_catalogs(Path(settings["TRANSLATIONS_PATH"]), contract.LANGUAGES)
+        memo[key] = catalogs.get(code) or catalogs[contract.DEFAULT_LANG]
+    return memo[key]
 
 
 def site_name(settings, code) -> str:

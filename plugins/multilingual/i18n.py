@@ -69,27 +69,6 @@ def install(env, catalogs, fallback_code: str) -> None:
         lang = context.get("lang")
         return catalogs.get(lang.code if lang else fallback_code) or catalogs[fallback_code]
 
-    @pass_context
-    def _gettext(context, message):
-        return translations(context).gettext(message)
-
-    @pass_context
-    def _ngettext(context, singular, plural, n):
-        return translations(context).ngettext(singular, plural, n)
-
-    @pass_context
-    def _pgettext(context, ctx, message):
-        return translations(context).pgettext(ctx, message)
-
-    @pass_context
-    def _npgettext(context, ctx, singular, plural, n):
-        return translations(context).npgettext(ctx, singular, plural, n)
-
-    if "jinja2.ext.InternationalizationExtension" not in env.extensions:
-        env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_callables(
-        _gettext, _ngettext, newstyle=True, pgettext=_pgettext, npgettext=_npgettext
-    )
     # `_()` and `{% trans %}` run about twelve times a page. jinja2.ext's newstyle gettext
     # reaches the catalog through two more context.call()s; this one does what it does
     # (translate, Markup when autoescaping, always %-format) directly, and remembers the
@@ -109,6 +88,25 @@ def install(env, catalogs, fallback_code: str) -> None:
         text = translations(context).gettext(message)
         return (Markup(text) if autoescape else text) % variables
 
+    @pass_context
+    def _ngettext(context, singular, plural, n):
+        return translations(context).ngettext(singular, plural, n)
+
+    @pass_context
+    def _pgettext(context, ctx, message):
+        return translations(context).pgettext(ctx, message)
+
+    @pass_context
+    def _npgettext(context, ctx, singular, plural, n):
+        return translations(context).npgettext(ctx, singular, plural, n)
+
+    if "jinja2.ext.InternationalizationExtension" not in env.extensions:
+        env.add_extension("jinja2.ext.i18n")
+    # The extension wraps what it is given in its newstyle callables; direct_gettext already
+    # is one, so it then replaces the wrapped copy as `gettext` and as `_`.
+    env.install_gettext_callables(
+        direct_gettext, _ngettext, newstyle=True, pgettext=_pgettext, npgettext=_npgettext
+    )
     env.globals.update(_=direct_gettext, gettext=direct_gettext)
     env.filters.update(
         datetime_long=_datetime_long,
