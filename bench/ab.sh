@@ -11,9 +11,12 @@ A=$(realpath "$1"); B=$(realpath "$2"); RUNS=${3:-2}
 CONTENT=$(realpath "${4:-$(dirname "$0")/work/n1000/project/content}")
 SCRATCH=$(mktemp -d)
 trap 'rm -rf "$SCRATCH"' EXIT
-for _ in $(seq 1 "$RUNS"); do
+# Old output is moved aside, not deleted, until the end: see "Why the runner moves old output
+# aside" in bench/README.md.
+for run in $(seq 1 "$RUNS"); do
   for checkout in "$A" "$B"; do
-    rm -rf "$SCRATCH/out" "$SCRATCH/cache"
+    mkdir -p "$SCRATCH/trash/$run-$(basename "$checkout")"
+    mv "$SCRATCH/out" "$SCRATCH/cache" "$SCRATCH"/.out-* "$SCRATCH/trash/$run-$(basename "$checkout")/" 2>/dev/null || true
     (cd "$checkout" && /usr/bin/time -f "$checkout %e wall %U user %S sys" \
       uv run python -m press build --content "$CONTENT" --output "$SCRATCH/out" \
       -e CACHE_PATH="\"$SCRATCH/cache\"" 2>&1 | grep " wall ")

@@ -8,7 +8,7 @@ For each run, the tools take turns (the order rotates run by run); each tool doe
     append one sentence to one article -> rebuild (timed, cache warm).
 Every build is a fresh subprocess wrapped in /usr/bin/time -v (peak RSS, CPU time); wall time
 is time.perf_counter() around subprocess.run. Prints a Markdown report and writes it to
-bench/results/<date>-n<N>.md. Work files live in bench/work/ (git-ignored).
+bench/results/<date>-n<N>-<commit>.md. Work files live in bench/work/ (git-ignored).
 
 Standard library only (plus the project's own dependencies through the commands it runs).
 """
@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
+TRASH = BENCH / "work" / "trash"
 ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 import corpus  # noqa: E402
@@ -203,6 +204,22 @@ def wipe(*paths: Path) -> None:
         shutil.rmtree(p, ignore_errors=True)
 
 
+def set_aside(*paths: Path) -> None:
+    """Move `paths` into TRASH, which `main` deletes once all the timing is over.
+
+    Deleting a build's ~25,000 files and folders right before the next timed build slows that
+    build down on some file systems: ext4 without a journal (this machine's) scans past every
+    inode freed in the last 1-6 minutes each time it allocates one (`recently_deleted` in
+    fs/ext4/ialloc.c; under `perf`, 10-15 s of kernel time in a 1,000-pair build). A cold build
+    on a fresh checkout pays nothing of the kind, so the harness must not charge its own
+    clean-up to whichever tool comes next.
+    """
+    TRASH.mkdir(parents=True, exist_ok=True)
+    for p in paths:
+        if p.exists():
+            p.rename(Path(tempfile.mkdtemp(dir=TRASH)) / p.name)
+
+
 # --------------------------------------------------------------------------- corpus
 def prepare(n: int, seed: int, tools: list[Tool], work: Path) -> dict[str, Path]:
     """Generate the corpus once per format, give each tool its own copy (edits stay private).
@@ -211,14 +228,14 @@ def prepare(n: int, seed: int, tools: list[Tool], work: Path) -> dict[str, Path]
     generated = {}
     for fmt in sorted({t.fmt for t in tools}):
         src = work / f"corpus-{fmt}"
-        wipe(src)
+        set_aside(src)
         paths = corpus.generate(src, n, seed=seed, fmt=fmt)
         # the middle pair's Vietnamese file, relative to content/
         generated[fmt] = (src, paths[(len(paths) // 2) & ~1].relative_to(src / "content"))
     for t in tools:
         src, rel = generated[t.fmt]
         dst = work / t.name
-        wipe(dst)
+        set_aside(dst)
         shutil.copytree(src / "content", dst / "content")
         edit_target[t.name] = dst / "content" / rel
     return edit_target
@@ -247,7 +264,7 @@ def bench_size(n: int, runs: int, seed: int, tools: list[Tool], rebuild: bool, l
                 continue
             content, out, cache = dirs(work, t)
             targets[t.name].write_bytes(originals[t.name])  # undo the previous run's edit
-            wipe(out, cache)
+            set_aside(out, cache)
             argv = t.argv(content, out, cache)
             s = measure(argv, t.cwd, log)
             if s.rc != 0:
@@ -332,13 +349,22 @@ def raw_runs(tools: list[Tool]) -> str:
     return "\n".join(lines)
 
 
-def environment(args) -> str:
+def head_commit() -> str:
     try:
-        commit = subprocess.run(
-            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
-        ).stdout.strip()
+        return (
+            subprocess.run(
+                ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                capture_output=True,
+                text=True,
+            ).stdout.strip()
+            or "unknown"
+        )
     except OSError:
-        commit = "?"
+        return "unknown"
+
+
+def environment(args) -> str:
+    commit = head_commit()
     try:
         import pelican  # noqa: PLC0415
 
@@ -376,7 +402,7 @@ def main(argv=None) -> int:
     ap.add_argument("--tools", default="baseline,project,hugo", help="subset and order of tools")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument(
-        "--no-save", action="store_true", help="do not write bench/results/<date>-n<N>.md"
+        "--no-save", action="store_true", help="do not write bench/results/<date>-n<N>-<commit>.md"
     )
     args = ap.parse_args(argv)
 
@@ -443,9 +469,10 @@ def main(argv=None) -> int:
     if not args.no_save:
         res = BENCH / "results"
         res.mkdir(exist_ok=True)
-        path = res / f"{dt.date.today().isoformat()}-n{args.n}.md"
+        path = res / f"{dt.date.today().isoformat()}-n{args.n}-{head_commit()}.md"
         path.write_text(text, encoding="utf-8")
         print(f"(written to {path.relative_to(ROOT)})", file=sys.stderr)
+    wipe(TRASH)
     return 0
 
 
