@@ -25,6 +25,7 @@ from pelican import Pelican  # noqa: E402
 from pelican.log import LimitFilter  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
 
+from . import retire  # noqa: E402
 from .check import validate  # noqa: E402
 
 
@@ -94,9 +95,7 @@ def build(
             return result  # stop before Pelican: nothing was written
 
     output_path.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(
-        tempfile.mkdtemp(prefix=f".{output_path.name}-building-", dir=output_path.parent)
-    )
+    staging, from_spare = staging_folder(output_path)
     settings["OUTPUT_PATH"] = str(staging)
     # Pages whose inputs did not change are taken from the published output.
     settings["PUBLISHED_OUTPUT_PATH"] = str(output_path)
@@ -122,6 +121,8 @@ def build(
         result.errors += collector.errors
         result.warnings += collector.warnings
         if result.ok:
+            if from_spare:
+                retire.prune_empty_folders(str(staging))
             swap_in(staging, output_path)
             result.published = True
     finally:  # also on KeyboardInterrupt (SIGINT): the old site stays, the staging goes
@@ -144,29 +145,43 @@ def _exchange(a: Path, b: Path) -> bool:
     return done == 0
 
 
+def staging_folder(output_path: Path) -> tuple[Path, bool]:
+    """The folder to build into, and whether it is the spare: the site before last, emptied
+    of its files by press/retire.py, whose folders the build mostly needs again."""
+    parent, name = output_path.parent, output_path.name
+    staging = Path(tempfile.mkdtemp(prefix=f".{name}-building-", dir=parent))
+    try:
+        os.rename(parent / f".{name}-spare", staging)  # replaces the empty folder
+        return staging, True
+    except OSError:  # none yet, or still being emptied
+        return staging, False
+
+
 def swap_in(staging: Path, output_path: Path) -> None:
     """Replace `output_path` by `staging` with renames, so readers never see half a site.
 
     On Linux the two folders are exchanged in one atomic step, so even a SIGKILL at any
     moment leaves a complete site at `output_path`; elsewhere two renames do it.
     """
+    previous = staging  # after an exchange
     if not (output_path.exists() and _exchange(staging, output_path)):
-        retired = None
+        previous = None  # without an exchange, the old site is deleted (a leftover below)
         if output_path.exists():
-            retired = Path(
-                tempfile.mkdtemp(prefix=f".{output_path.name}-old-", dir=output_path.parent)
-            )
-            os.rename(output_path, retired / "site")
+            retired = tempfile.mkdtemp(prefix=f".{output_path.name}-old-", dir=output_path.parent)
+            os.rename(output_path, Path(retired) / "site")
         os.rename(staging, output_path)
-    # The staging folder now holds the previous site (after an exchange); builds that were
-    # killed left staging folders; retired sites are deleted in the background, since
-    # removing thousands of files would otherwise delay every build.
+    # Builds that were killed left staging folders. The previous site becomes the next
+    # build's spare; both happen in the background, since emptying or deleting thousands of
+    # files would otherwise delay every build.
     leftovers = list(output_path.parent.glob(f".{output_path.name}-building-*"))
     leftovers += list(output_path.parent.glob(f".{output_path.name}-old-*"))
-    if leftovers:
-        subprocess.Popen(
-            ["rm", "-rf", "--", *map(str, leftovers)],
-            start_new_session=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+    if previous is None and not leftovers:
+        return
+    spare = output_path.parent / f".{output_path.name}-spare"
+    subprocess.Popen(
+        [sys.executable, retire.__file__, str(previous or ""), str(spare)]
+        + [str(p) for p in leftovers if p != previous],
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )

@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+import time
 
 from conftest import FIXTURES, ROOT, build_site
 
@@ -56,3 +57,42 @@ def run_press_with_theme(content, output, theme):
     return subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300
     )
+
+
+def folders(site):
+    return {p.relative_to(site) for p in site.rglob("*") if p.is_dir()}
+
+
+def wait_for(condition, seconds=60):
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def test_a_build_starts_from_the_folders_of_the_site_before_last(tmp_path, content_copy):
+    """After a swap the previous site is emptied of its files in the background and kept as
+    the next build's starting folder (press/retire.py), so a rebuild creates almost no
+    folders. What it publishes is still exactly a fresh build's: no stale file, and no folder
+    of a page that is gone."""
+    cache = str(tmp_path / "cache")
+    output, spare = tmp_path / "out", tmp_path / ".out-spare"
+    build_site(content_copy, output, CACHE_PATH=cache)
+    about = output / "gioi-thieu"
+    first_about = about.stat().st_ino
+    build_site(content_copy, output, CACHE_PATH=cache)  # the first site becomes the spare
+    published = snapshot(output)
+    assert wait_for(spare.exists)
+    assert not [p for p in spare.rglob("*") if not p.is_dir()]
+    assert snapshot(output) == published  # emptying the spare left the published site alone
+
+    (content_copy / "articles" / "2022" / "cum-5-dong-thap.vi.md").unlink()
+    build_site(content_copy, output, CACHE_PATH=cache)
+    assert about.stat().st_ino == first_about  # the first site's folder, reused
+    assert not (output / "2022").exists()
+    fresh = tmp_path / "fresh"
+    build_site(content_copy, fresh, CACHE_PATH=str(tmp_path / "fresh-cache"))
+    assert folders(output) == folders(fresh)
+    assert snapshot(output) == snapshot(fresh)

@@ -112,13 +112,14 @@ def test_killed_build_leaves_output_byte_for_byte(tmp_path, published, sig):
 
 
 def leftovers_vanish(folder: Path, seconds=60) -> bool:
-    """Retired sites and killed builds' staging folders are deleted in the background."""
+    """Killed builds' staging folders are deleted in the background; the previous site is
+    kept only as the next build's spare, emptied of its files."""
     deadline = time.monotonic() + seconds
-    while list(folder.glob(".out-*")):
+    while list(folder.glob(".out-building-*")) + list(folder.glob(".out-old-*")):
         if time.monotonic() > deadline:
             return False
         time.sleep(0.1)
-    return True
+    return not [p for p in folder.glob(".out-spare/**/*") if not p.is_dir()]
 
 
 def fault_build(content, output, monkeypatch, fault, **kwargs):
