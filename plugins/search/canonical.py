@@ -102,6 +102,7 @@ def canonicalise(bundle: Path) -> None:
     for path in old_files:
         path.unlink()
     for path, raw in new_files.items():
+        path.unlink(missing_ok=True)  # never write into a file linked from the cache
         path.write_bytes(compress(raw))
     entry["languages"] = dict(sorted(entry["languages"].items()))
     write_entry(entry_path, entry)
@@ -110,4 +111,5 @@ def canonicalise(bundle: Path) -> None:
 def write_entry(path: Path, entry: dict) -> None:
     """pagefind-entry.json in serde_json's compact form, which Pagefind writes."""
     text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+    path.unlink(missing_ok=True)  # never write into a file linked from the cache
     path.write_text(text, encoding="utf-8")

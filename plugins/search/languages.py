@@ -10,6 +10,7 @@ holds one language in memory, not all of them (Pagefind took 560 MB for 2,000 pa
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -57,6 +58,18 @@ def index_language(site, code, paths, cache_dir, command, glob) -> Path:
     return cached
 
 
+def link_file(source, target) -> None:
+    """Hard-link a bundle file into the site (the cache never rewrites a stored bundle, and
+    the site's writers replace files rather than write into them); copy across devices. A
+    runtime file already placed by another language's bundle is the same file: keep it."""
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        pass
+    except OSError:
+        shutil.copy2(source, target)
+
+
 def merge(bundles, target: Path) -> None:
     """Copy the language bundles into `target` and write one pagefind-entry.json that lists
     every language (the runtime files, identical in each bundle, are copied once)."""
@@ -67,7 +80,13 @@ def merge(bundles, target: Path) -> None:
             entry = own
         else:
             entry["languages"].update(own["languages"])
-        shutil.copytree(bundle, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns(ENTRY))
+        shutil.copytree(
+            bundle,
+            target,
+            dirs_exist_ok=True,
+            ignore=shutil.ignore_patterns(ENTRY),
+            copy_function=link_file,
+        )
     if entry is not None:
         write_entry(target / ENTRY, entry)
 
