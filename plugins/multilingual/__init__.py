@@ -15,6 +15,14 @@ def collect_articles(generator):
     generator.context.setdefault(SOURCES_KEY, {})["articles"] = (
         generator.articles + generator.translations
     )
+    # With nowhere to write, Pelican's page step still makes every tag, category and
+    # author listing, filtering all dated articles per term (quadratic in the articles):
+    # skip it. Pelican's feeds step stays, and is off by the settings too.
+    generator.generate_pages = skip_pelican_pages
+
+
+def skip_pelican_pages(writer):
+    """This plugin's generator writes every page."""
 
 
 def collect_pages(generator):
