@@ -18,12 +18,14 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 import logging
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import picklecache
 from pelican import signals
 from pelican.readers import Readers
 
@@ -258,15 +260,46 @@ def warn_ambiguous(content, ambiguous, settings):
         )
 
 
-def link_content(content, settings):
+class LinkCache:
+    """`link_html`'s results of the last build, by HTML and language: on a rebuild almost
+    every article is unchanged, and linking 2,000 of them cost 0.5 s. Kept in
+    <CACHE_PATH>/document-links.pickle under a fingerprint of this plugin's code, the
+    contract and SITEURL (all a link depends on)."""
+
+    def __init__(self, settings):
+        self.siteurl = settings.get("SITEURL", "")
+        self.path = Path(settings["CACHE_PATH"]) / "document-links.pickle"
+        digest = hashlib.sha256(self.siteurl.encode())
+        for path in [*sorted(Path(__file__).parent.glob("*.py")), Path(contract.__file__)]:
+            digest.update(path.read_bytes())
+        self.fingerprint = digest.hexdigest()
+        self.previous = picklecache.load(self.path, self.fingerprint)
+        self.current = {}
+
+    def link(self, source: str, code: str):
+        key = hashlib.sha256(f"{code}\0{source}".encode("utf-8", "surrogatepass")).digest()
+        result = self.current.get(key) or self.previous.get(key)
+        if result is None:
+            siteurl = self.siteurl
+
+            def href(slug):
+                return f"{siteurl}/{document_url(code, slug)}"
+
+            result = link_html(source, href)
+        self.current[key] = result
+        return result
+
+    def save(self):
+        picklecache.save(self.path, self.fingerprint, self.current)
+
+
+_link_cache = None  # this build's, from the articles' step to the pages' step
+
+
+def link_content(content, links: LinkCache, settings):
     """Link the references of one article or page; remember what it cites."""
-    siteurl = settings.get("SITEURL", "")
     code = getattr(content, "lang", contract.DEFAULT_LANG)
-
-    def href(slug):
-        return f"{siteurl}/{document_url(code, slug)}"
-
-    linked, refs, ambiguous = link_html(content._content or "", href)
+    linked, refs, ambiguous = links.link(content._content or "", code)
     if refs:
         content._content = linked
     symbols = []
@@ -279,8 +312,10 @@ def link_content(content, settings):
 
 
 def link_articles(generator):
+    global _link_cache
+    _link_cache = LinkCache(generator.settings)
     for article in (*generator.articles, *generator.translations):
-        link_content(article, generator.settings)
+        link_content(article, _link_cache, generator.settings)
     kinds = {}
     for article in (*generator.articles, *generator.translations):
         for symbol, kind in article.document_kinds.items():
@@ -297,8 +332,12 @@ def link_articles(generator):
 
 
 def link_pages(generator):
+    global _link_cache
+    links = _link_cache or LinkCache(generator.settings)
     for page in (*generator.pages, *generator.translations):
-        link_content(page, generator.settings)
+        link_content(page, links, generator.settings)
+    links.save()
+    _link_cache = None
 
 
 # ---------------------------------------------------------------------------

@@ -206,7 +206,7 @@ def test_sample_content_documents(sample_site):
 
 def test_article_documents_attribute_for_related_news(tmp_path):
     """`article.documents` lists the canonical symbols an article cites."""
-    from documents import link_content
+    from documents import LinkCache, link_content
 
     class Article:
         lang = "vi"
@@ -215,7 +215,8 @@ def test_article_documents_attribute_for_related_news(tmp_path):
 
     (tmp_path / "a.vi.md").write_text("Title: A\n\nx\n", encoding="utf-8")
     article = Article()
-    link_content(article, {"SITEURL": "", "PATH": str(tmp_path)})
+    settings = {"SITEURL": "", "PATH": str(tmp_path), "CACHE_PATH": str(tmp_path / "cache")}
+    link_content(article, LinkCache(settings), settings)
     assert article.documents == ("12-CT/TW", "03/QC-C3")
     assert article._content.count('href="/van-ban/12-ct-tw/"') == 2
 
