@@ -37,7 +37,6 @@ class PreviousOutput:
         self.path = Path(settings.get("PUBLISHED_OUTPUT_PATH") or settings["OUTPUT_PATH"])
         self.output = Path(settings["OUTPUT_PATH"])
         self.in_place = self.path.resolve() == self.output.resolve()
-        self._folders = set()
 
     def cache_file(self, settings, name: str) -> Path:
         """Where a cache of files linked from this site lives (one per published site)."""
@@ -49,15 +48,14 @@ class PreviousOutput:
         written to, so the published copy cannot change); False when there is no such file."""
         if self.in_place:  # building in place: the file is there, or not
             return (self.path / relative).is_file()
-        target = os.path.join(self.output, relative)
-        folder = os.path.dirname(target)
-        if folder not in self._folders:
-            os.makedirs(folder, exist_ok=True)
-            self._folders.add(folder)
-        try:
-            os.link(os.path.join(self.path, relative), target)
+        source, target = os.path.join(self.path, relative), os.path.join(self.output, relative)
+        try:  # the folder is usually there already (press/build.py's spare)
+            os.link(source, target)
         except FileNotFoundError:
-            return False
+            if not os.path.isfile(source):
+                return False
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            os.link(source, target)
         return True
 
 

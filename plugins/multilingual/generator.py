@@ -12,7 +12,7 @@ import contract
 from . import i18n
 from .filecache import FINGERPRINT_KEY, write_if_changed
 from .languages import make_languages
-from .pagecache import PROVIDERS_KEY, PageCache, Recorder, object_key
+from .pagecache import KEPT, PROVIDERS_KEY, PageCache, Recorder, object_key
 from .render import render_all
 from .site import (
     CONTENT_TEMPLATES,
@@ -163,8 +163,9 @@ class MultilingualGenerator(Generator):
 
     def keep_or_render(self, page, base):
         """(save_as, cache entry, whether the page was rendered) for one page."""
-        if self.page_cache and self.page_cache.reusable(page, self.objects):
-            return page.save_as, self.page_cache.keep(page), False
+        cache = self.page_cache
+        if cache and cache.reusable(page, self.objects) and cache.keep(page):
+            return page.save_as, KEPT, False
         return (*self.render(page, base), True)
 
     def render(self, page, base):

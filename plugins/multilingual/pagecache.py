@@ -327,7 +327,7 @@ class PageCache:
         return token(value, memo=self._memo)
 
     def reusable(self, page, objects) -> bool:
-        """True when the previous output of this page can be kept as it is."""
+        """True when the previous output of this page, if still there, can be kept."""
         entry = self.entries.get(page.save_as)
         if entry is None:
             return False
@@ -343,14 +343,13 @@ class PageCache:
                 unchanged = checked[id(dep)] = self.current(key, attribute, objects) == seen
             if not unchanged:
                 return False
-        return (self.previous.path / page.save_as).is_file()
+        return True
 
-    def keep(self, page) -> str:
-        """Link the previous output of the page into this build's output (`reusable` found
-        it there); return KEPT, which `store` takes for the page's previous entry (workers
-        need not send it back)."""
-        self.previous.link(page.save_as)
-        return KEPT
+    def keep(self, page) -> str | None:
+        """Link the previous output of the page (`reusable` found its inputs unchanged) into
+        this build's output and return KEPT, which `store` takes for the page's previous
+        entry (workers need not send it back); None when that file is gone."""
+        return KEPT if self.previous.link(page.save_as) else None
 
     def record(self, page, reads, objects) -> tuple | None:
         digest = self._digests.pop(page.save_as, None) or self.page_digest(page)
