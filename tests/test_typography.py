@@ -1,5 +1,11 @@
 """Typogrify is on, and safe for Vietnamese: symbols, abbreviations and links survive."""
 
+import smartypants
+from hypothesis import given
+from hypothesis import strategies as st
+
+from readcache import SMARTYPANTS_TRIGGERS, skip_untouched_text
+
 VI_ARTICLE = "/2024/hoi-nghi-cum-3-tai-khanh-hoa/"
 
 
@@ -27,3 +33,16 @@ def test_quotes_and_dashes_are_typeset(fixture_site):
     assert "“đối ngoại nhân dân”" in text
     assert "—" in text  # from "--"
     assert '"' not in text
+
+
+# Texts made of the characters smartypants' patterns look for and their neighbours, often
+# without one step's trigger, where the shortcut answers instead of the step.
+SMARTYPANTS_TEXT = st.text(alphabet=st.sampled_from(list("aạ 1.-'\"`\\&;#\n")), max_size=30)
+
+
+@given(SMARTYPANTS_TEXT)
+def test_smartypants_shortcut_returns_what_each_step_returns(text):
+    skip_untouched_text(smartypants)
+    for name in SMARTYPANTS_TRIGGERS:
+        step = getattr(smartypants, name)
+        assert step(text) == step.step(text), name

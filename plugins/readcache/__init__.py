@@ -76,11 +76,48 @@ def fingerprint(settings) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
+# smartypants runs five steps on every run of text between tags (about 50 per article),
+# each a series of `re.sub` calls, and each step can only change a text that contains one
+# of these characters (every pattern it substitutes needs one): a text without them is
+# returned as it is. On a 1,000-pair corpus these steps made 2 million `re.sub` calls.
+SMARTYPANTS_TRIGGERS = {
+    "process_escapes": "\\",
+    "convert_dashes": "-",
+    "convert_dashes_oldschool": "-",
+    "convert_dashes_oldschool_inverted": "-",
+    "convert_ellipses": ".",
+    "convert_backticks": "`'",
+    "convert_single_backticks": "`'",
+    "convert_quotes": "'\"",
+}
+
+
+def skip_untouched_text(smartypants) -> None:
+    """Give smartypants' steps the shortcut above (once per process)."""
+    for name, triggers in SMARTYPANTS_TRIGGERS.items():
+        step = getattr(smartypants, name)
+        if getattr(step, "triggers", None) is None:
+            setattr(smartypants, name, shortcut(step, triggers))
+
+
+def shortcut(step, triggers):
+    def run(text):
+        for char in triggers:
+            if char in text:
+                return step(text)
+        return text
+
+    run.triggers, run.step = triggers, step
+    return run
+
+
 def typesetter(settings):
     if not options(settings)["typogrify"]:
         return lambda html: html
     import smartypants  # noqa: PLC0415
     from typogrify.filters import typogrify  # noqa: PLC0415
+
+    skip_untouched_text(smartypants)
 
     dashes = settings.get("TYPOGRIFY_DASHES", "default")
     smartypants.Attr.default = {
