@@ -1,5 +1,6 @@
 """What feeds, sitemap and head metadata share: settings, absolute URLs, translations, titles."""
 
+import functools
 import logging
 from pathlib import Path
 
@@ -131,9 +132,13 @@ def text(value) -> str:
 
 def og_locale(lang) -> str:
     """Babel's likely territory for a language: vi -> vi_VN, zh-Hans -> zh_CN."""
+    return _likely_locale(str(lang.locale), lang.locale.language)
+
+
+@functools.cache  # asked about six times a page
+def _likely_locale(locale: str, code: str) -> str:
     likely = get_global("likely_subtags")
-    code = lang.locale.language
-    full = likely.get(str(lang.locale)) or likely.get(code) or code
+    full = likely.get(locale) or likely.get(code) or code
     parts = full.split("_")
     territory = next((p for p in parts[1:] if len(p) == 2 and p.isupper()), None)
     return f"{code}_{territory}" if territory else code

@@ -32,23 +32,34 @@ def listed_pages(pages, settings):
     return [page for page in pages if page.identity[0] not in excluded]
 
 
-def url_entry(page, settings, newest=None) -> str:
+def url_entry(page, settings, newest=None, alternates=None) -> str:
     lines = ["<url>", f"<loc>{escape(absolute(settings, page.url))}</loc>"]
     when = lastmod(page, newest)
     if when is not None:
         lines.append(f"<lastmod>{when.isoformat(timespec='seconds')}</lastmod>")
     if page.translations:
-        for lang, url in page.translations:
-            lines.append(
-                f'<xhtml:link rel="alternate" hreflang={quoteattr(lang.tag)} '
-                f"href={quoteattr(absolute(settings, url))}/>"
-            )
-        lines.append(
-            '<xhtml:link rel="alternate" hreflang="x-default" '
-            f"href={quoteattr(absolute(settings, page.x_default))}/>"
-        )
+        # The versions of one page share their translations list (and so these lines).
+        known = alternates.get(id(page.translations)) if alternates is not None else None
+        if known is None:
+            known = alternate_links(page, settings)
+            if alternates is not None:
+                alternates[id(page.translations)] = known
+        lines.append(known)
     lines.append("</url>")
     return "\n".join(lines)
+
+
+def alternate_links(page, settings) -> str:
+    links = [
+        f'<xhtml:link rel="alternate" hreflang={quoteattr(lang.tag)} '
+        f"href={quoteattr(absolute(settings, url))}/>"
+        for lang, url in page.translations
+    ]
+    links.append(
+        '<xhtml:link rel="alternate" hreflang="x-default" '
+        f"href={quoteattr(absolute(settings, page.x_default))}/>"
+    )
+    return "\n".join(links)
 
 
 def urlset(entries) -> str:
@@ -64,8 +75,8 @@ def write_sitemaps(pages, settings, output_path, write) -> list[str]:
     """Write sitemap.xml (or an index and its parts); return the site-relative file names."""
     limit = options(settings)["sitemap_max_urls"]
     listed = listed_pages(pages, settings)
-    newest = {}
-    entries = [url_entry(page, settings, newest) for page in listed]
+    newest, alternates = {}, {}
+    entries = [url_entry(page, settings, newest, alternates) for page in listed]
     if len(entries) <= limit:
         write(output_path / "sitemap.xml", urlset(entries).encode("utf-8"))
         return ["sitemap.xml"]
