@@ -149,12 +149,29 @@ def staging_folder(output_path: Path) -> tuple[Path, bool]:
     """The folder to build into, and whether it is the spare: the site before last, emptied
     of its files by press/retire.py, whose folders the build mostly needs again."""
     parent, name = output_path.parent, output_path.name
-    staging = Path(tempfile.mkdtemp(prefix=f".{name}-building-", dir=parent))
+    staging = Path(tempfile.mkdtemp(prefix=f".{name}-building-{os.getpid()}-", dir=parent))
     try:
         os.rename(parent / f".{name}-spare", staging)  # replaces the empty folder
         return staging, True
     except OSError:  # none yet, or still being emptied
         return staging, False
+
+
+def building(folder_name: str) -> bool:
+    """Whether the staging folder `<output>-building-<pid>-…` belongs to a build that is still
+    running (this one included): two builds of one output must not delete each other's."""
+    pid = folder_name.split("-building-", 1)[1].split("-", 1)[0]
+    if not pid.isdigit() or os.name != "posix":  # elsewhere os.kill(pid, 0) is no probe
+        return False
+    if int(pid) == os.getpid():
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, another user's
+        return True
+    return True
 
 
 def swap_in(staging: Path, output_path: Path) -> None:
@@ -173,14 +190,18 @@ def swap_in(staging: Path, output_path: Path) -> None:
     # Builds that were killed left staging folders. The previous site becomes the next
     # build's spare; both happen in the background, since emptying or deleting thousands of
     # files would otherwise delay every build.
-    leftovers = list(output_path.parent.glob(f".{output_path.name}-building-*"))
+    leftovers = [
+        folder
+        for folder in output_path.parent.glob(f".{output_path.name}-building-*")
+        if folder != previous and not building(folder.name)
+    ]
     leftovers += list(output_path.parent.glob(f".{output_path.name}-old-*"))
     if previous is None and not leftovers:
         return
     spare = output_path.parent / f".{output_path.name}-spare"
     subprocess.Popen(
         [sys.executable, retire.__file__, str(previous or ""), str(spare)]
-        + [str(p) for p in leftovers if p != previous],
+        + [str(p) for p in leftovers],
         start_new_session=True,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -96,3 +96,24 @@ def test_a_build_starts_from_the_folders_of_the_site_before_last(tmp_path, conte
     build_site(content_copy, fresh, CACHE_PATH=str(tmp_path / "fresh-cache"))
     assert folders(output) == folders(fresh)
     assert snapshot(output) == snapshot(fresh)
+
+
+def test_a_build_leaves_the_staging_folder_of_a_build_still_running(tmp_path, content_copy):
+    """A folder `.out-building-*` is a killed build's leftover only when its build is gone:
+    two builds of the same output at once must not delete each other's staging folder."""
+    cache = str(tmp_path / "cache")
+    output = tmp_path / "out"
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    try:
+        other = tmp_path / f".out-building-{running.pid}-abc123"
+        (other / "2024").mkdir(parents=True)
+        (other / "2024" / "index.html").write_text("half a site", encoding="utf-8")
+        build_site(content_copy, output, CACHE_PATH=cache)
+        build_site(content_copy, output, CACHE_PATH=cache)
+        time.sleep(2)  # the sweep runs in the background
+        assert (other / "2024" / "index.html").exists()
+    finally:
+        running.kill()
+        running.wait()
+    build_site(content_copy, output, CACHE_PATH=cache)  # now it is a leftover
+    assert wait_for(lambda: not other.exists())
