@@ -286,11 +286,16 @@ def use_cached_reader(readers):
 
 
 def finish(pelican):
+    """Save the cache once every file is read, and let it go: its HTML is one more copy of
+    every article, which the rest of the build (rendering 100,000 pages on a large site)
+    does not need. A file read after this is converted without the cache."""
+    global _cache
     if _cache:
         _cache.save()
+    _cache = None
 
 
 def register():
     signals.initialized.connect(start)
     signals.readers_init.connect(use_cached_reader)
-    signals.finalized.connect(finish)
+    signals.all_generators_finalized.connect(finish)

@@ -71,8 +71,15 @@ def clean_content(instance):
                 instance._summary = cleaned
 
 
-def finish(pelican):
+def release_cache(generators):
+    """Save the sanitiser's cache once every file is read, and let it go (its HTML is one
+    more copy of every article); content cleaned after this is cleaned without it."""
+    global _cache
     _cache.save()
+    _cache = sanitize.CleanCache(None)
+
+
+def finish(pelican):
     write_headers(pelican)
 
 
@@ -89,4 +96,5 @@ def register():
     signals.initialized.connect(start)
     signals.generator_init.connect(add_policy)
     signals.content_object_init.connect(clean_content)
+    signals.all_generators_finalized.connect(release_cache)
     signals.finalized.connect(finish)
