@@ -163,14 +163,12 @@ def building(folder_name: str) -> bool:
     pid = folder_name.split("-building-", 1)[1].split("-", 1)[0]
     if not pid.isdigit() or os.name != "posix":  # elsewhere os.kill(pid, 0) is no probe
         return False
-    if int(pid) == os.getpid():
-        return True
     try:
         os.kill(int(pid), 0)
     except ProcessLookupError:
         return False
     except PermissionError:  # alive, another user's
-        return True
+        pass
     return True
 
 

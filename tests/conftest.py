@@ -3,6 +3,7 @@
 import os
 import shutil
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,14 @@ def content_copy(tmp_path):
     destination = tmp_path / "content"
     shutil.copytree(FIXTURES / "bilingual", destination)
     return destination
+
+
+def wait_for(condition, seconds=60) -> bool:
+    """Poll `condition` until it holds (True) or `seconds` pass (False): for what a build
+    leaves to a background process."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True

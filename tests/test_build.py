@@ -4,7 +4,7 @@ import subprocess
 import sys
 import time
 
-from conftest import FIXTURES, ROOT, build_site
+from conftest import FIXTURES, ROOT, build_site, wait_for
 
 
 def run_press(*args):
@@ -61,15 +61,6 @@ def run_press_with_theme(content, output, theme):
 
 def folders(site):
     return {p.relative_to(site) for p in site.rglob("*") if p.is_dir()}
-
-
-def wait_for(condition, seconds=60):
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.05)
-    return True
 
 
 def test_a_build_starts_from_the_folders_of_the_site_before_last(tmp_path, content_copy):

@@ -33,18 +33,16 @@ def listed_pages(pages, settings):
 
 
 def url_entry(page, settings, newest=None, alternates=None) -> str:
+    alternates = {} if alternates is None else alternates
     lines = ["<url>", f"<loc>{escape(absolute(settings, page.url))}</loc>"]
     when = lastmod(page, newest)
     if when is not None:
         lines.append(f"<lastmod>{when.isoformat(timespec='seconds')}</lastmod>")
     if page.translations:
-        # The versions of one page share their translations list (and so these lines).
-        known = alternates.get(id(page.translations)) if alternates is not None else None
-        if known is None:
-            known = alternate_links(page, settings)
-            if alternates is not None:
-                alternates[id(page.translations)] = known
-        lines.append(known)
+        key = id(page.translations)  # the versions of one page share it, and these lines
+        if key not in alternates:
+            alternates[key] = alternate_links(page, settings)
+        lines.append(alternates[key])
     lines.append("</url>")
     return "\n".join(lines)
 

@@ -345,11 +345,11 @@ class PageCache:
                 return False
         return True
 
-    def keep(self, page) -> str | None:
+    def keep(self, page) -> bool:
         """Link the previous output of the page (`reusable` found its inputs unchanged) into
-        this build's output and return KEPT, which `store` takes for the page's previous
-        entry (workers need not send it back); None when that file is gone."""
-        return KEPT if self.previous.link(page.save_as) else None
+        this build's output; False when that file is gone. A kept page's entry is KEPT,
+        which `store` takes for its previous one (workers need not send it back)."""
+        return self.previous.link(page.save_as)
 
     def record(self, page, reads, objects) -> tuple | None:
         digest = self._digests.pop(page.save_as, None) or self.page_digest(page)

@@ -285,7 +285,7 @@ def use_cached_reader(readers):
     readers.reader_classes["mdown"] = CachedMarkdownReader
 
 
-def finish(pelican):
+def release_cache(generators):
     """Save the cache once every file is read, and let it go: its HTML is one more copy of
     every article, which the rest of the build (rendering 100,000 pages on a large site)
     does not need. A file read after this is converted without the cache."""
@@ -298,4 +298,4 @@ def finish(pelican):
 def register():
     signals.initialized.connect(start)
     signals.readers_init.connect(use_cached_reader)
-    signals.all_generators_finalized.connect(finish)
+    signals.all_generators_finalized.connect(release_cache)

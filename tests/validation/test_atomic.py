@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, build_site
+from conftest import FIXTURES, ROOT, build_site, wait_for
 
 from press.build import build
 
@@ -114,11 +114,11 @@ def test_killed_build_leaves_output_byte_for_byte(tmp_path, published, sig):
 def leftovers_vanish(folder: Path, seconds=60) -> bool:
     """Killed builds' staging folders are deleted in the background; the previous site is
     kept only as the next build's spare, emptied of its files."""
-    deadline = time.monotonic() + seconds
-    while list(folder.glob(".out-building-*")) + list(folder.glob(".out-old-*")):
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.1)
+    if not wait_for(
+        lambda: not (list(folder.glob(".out-building-*")) + list(folder.glob(".out-old-*"))),
+        seconds,
+    ):
+        return False
     return not [p for p in folder.glob(".out-spare/**/*") if not p.is_dir()]
 
 
