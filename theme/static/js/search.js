@@ -48,9 +48,9 @@
       walk(doc.body);
     }
 
-    /* A match found in the folded copy of a page (plugins/search, index-only text) is shown
-       in the page's own words: the copy keeps the words one for one, so the original word is
-       the one whose folded form and neighbours agree with the copy's. */
+    /* A match found in the folded copy of a page (plugins/search, index-only text: the page's
+       words with "đ", folded, in their order) is shown in the page's own words: the n-th
+       "dong" of the copy is taken for the n-th word of the text that folds to "dong". */
     function foldWord(word) {
       return decode(word).replace(/\u0111/g, "d").replace(/\u0110/g, "D").normalize("NFD")
         .replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
@@ -71,16 +71,14 @@
       item.locations.forEach(function (at) {
         if (at < copyStart) { found[at] = true; return; }
         if (at >= copyStart + copy) { return; }
-        var best = -1, bestScore = 0;
-        for (var j = 0; j < copyStart; j++) {
+        var rank = 0, first = -1, best = -1;
+        for (var k = copyStart; k < at; k++) { if (folded[k] === folded[at]) { rank++; } }
+        for (var j = 0; j < copyStart && best < 0; j++) {
           if (folded[j] !== folded[at]) { continue; }
-          var score = 1;
-          for (var d = 1; d <= 3; d++) {
-            if (j - d >= 0 && at - d >= copyStart && folded[j - d] === folded[at - d]) { score++; }
-            if (j + d < copyStart && folded[j + d] === folded[at + d]) { score++; }
-          }
-          if (score > bestScore) { best = j; bestScore = score; }
+          if (first < 0) { first = j; }
+          if (rank-- === 0) { best = j; }
         }
+        if (best < 0) { best = first; }
         if (best >= 0) { found[best] = true; }
       });
       var marks = Object.keys(found).map(Number).sort(function (a, b) { return a - b; });
