@@ -20,6 +20,10 @@ from pathlib import Path
 from .canonical import write_entry
 
 ENTRY = "pagefind-entry.json"
+# Pagefind's allocator (jemalloc, linked in with the `_rjem_` prefix) with one arena instead
+# of one per core: Pagefind over 1,000 articles peaks at 249 MB instead of 301, over 10,000 at
+# 3,406 MB instead of 3,892, in the same time. A value set by the caller is kept.
+ALLOCATOR = {"_RJEM_MALLOC_CONF": "narenas:1"}
 FORMAT = "pagefind-languages-1"
 
 
@@ -44,7 +48,11 @@ def index_language(site, code, paths, cache_dir, command, glob) -> Path:
     Path(cache_dir).mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(dir=cache_dir, prefix=f".{code}-"))
     result = subprocess.run(
-        command(site, fresh, pattern), capture_output=True, text=True, check=False
+        command(site, fresh, pattern),
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**ALLOCATOR, **os.environ},
     )
     if result.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)
