@@ -1,13 +1,13 @@
 """Search: a static full-text index per language, built by Pagefind after every build.
 
 Pagefind (PyPI `pagefind[bin]`, the binary ships inside the wheel) reads the finished site
-and writes `pagefind/` beside it, one index per `<html lang>`. Only content pages are indexed:
+and writes one bundle per language, `pagefind/<lang>/`. Only content pages are indexed:
 their templates mark the body with `data-pagefind-body`. Vietnamese typed without tone marks
 and with `d` for `đ` is found: Pagefind matches words without their tone and vowel marks
 itself, and each content page carries, in index-only markup, a folded copy of its words that
-hold `đ`, which Pagefind never takes for `d` (see `index_only`). Pagefind runs once per language while the other
-plugins write their files, and a language whose pages did not change comes from the cache
-(languages.py). Settings: the `SEARCH` dict in pelicanconf.py.
+hold `đ`, which Pagefind never takes for `d` (see `index_only`). Pagefind runs once per
+language while the other plugins write their files, and a language whose pages did not change
+comes from the cache (languages.py). Settings: the `SEARCH` dict in pelicanconf.py.
 """
 
 from pelican import signals

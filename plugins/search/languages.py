@@ -1,15 +1,20 @@
-"""One Pagefind run per language, each kept in the cache while that language's pages stay
+"""One Pagefind bundle per language, each kept in the cache while that language's pages stay
 the same.
 
-Pagefind writes an independent index per language (files named `<lang>_…`, one entry each
-in pagefind-entry.json), so indexing each language's pages on its own and putting the
-bundles side by side gives the same search. It pays twice: an edit to a Vietnamese article
-re-indexes the Vietnamese pages only, the English bundle coming from the cache; and one run
-holds one language in memory, not all of them (Pagefind took 560 MB for 2,000 pages).
+Each language's content pages are indexed by their own Pagefind run into their own bundle,
+`pagefind/<lang>/`. The search page of a language tree loads its language's bundle; the trees
+without content of their own (fr, lo, zh, km list the originals) load the default language's
+(search.list_content_pages). One language per bundle also means Pagefind never picks one: in a
+bundle of several, a page whose language has no index gets the language with the most pages,
+English on a tie, so a French search page of a fully translated site searched English while its
+listings showed the Vietnamese originals.
+
+It pays twice: an edit to a Vietnamese article re-indexes the Vietnamese pages only, the English
+bundle coming from the cache; and one run holds one language in memory, not all of them.
+Each bundle is made reproducible (canonical.py) once, when Pagefind writes it into the cache.
 """
 
 import hashlib
-import json
 import os
 import shutil
 import subprocess
@@ -17,14 +22,26 @@ import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
-from .canonical import write_entry
+from .canonical import canonicalise
 
 ENTRY = "pagefind-entry.json"
+FORMAT = "pagefind-languages-2"
 # Pagefind's allocator (jemalloc, linked in with the `_rjem_` prefix) with one arena instead
 # of one per core: Pagefind over 1,000 articles peaks at 249 MB instead of 301, over 10,000 at
 # 3,406 MB instead of 3,892, in the same time. A value set by the caller is kept.
 ALLOCATOR = {"_RJEM_MALLOC_CONF": "narenas:1"}
-FORMAT = "pagefind-languages-1"
+# What a bundle holds in the site: its index, the module the search page imports, its web
+# worker and WebAssembly (Pagefind's own UI files are not used: theme/static/js/search.js).
+PUBLISHED = (
+    ENTRY,
+    "pagefind.*.pf_meta",
+    "index",
+    "fragment",
+    "filter",
+    "pagefind.js",
+    "pagefind-worker.js",
+    "wasm.*.pagefind",
+)
 
 
 def pages_digest(site: Path, paths, glob: str | None) -> str:
@@ -57,6 +74,7 @@ def index_language(site, code, paths, cache_dir, command, glob) -> Path:
     if result.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)
         raise RuntimeError((result.stderr or result.stdout).strip() or f"exit {result.returncode}")
+    canonicalise(fresh)  # same pages, same bytes (issue #9)
     for old in Path(cache_dir).glob(f"{code}-*"):
         shutil.rmtree(old, ignore_errors=True)
     try:
@@ -68,8 +86,7 @@ def index_language(site, code, paths, cache_dir, command, glob) -> Path:
 
 def link_file(source, target) -> None:
     """Hard-link a bundle file into the site (the cache never rewrites a stored bundle, and
-    the site's writers replace files rather than write into them); copy across devices. A
-    runtime file already placed by another language's bundle is the same file: keep it."""
+    the site's writers replace files rather than write into them); copy across devices."""
     try:
         os.link(source, target)
     except FileExistsError:
@@ -78,32 +95,22 @@ def link_file(source, target) -> None:
         shutil.copy2(source, target)
 
 
-def merge(bundles, target: Path) -> None:
-    """Copy the language bundles into `target` and write one pagefind-entry.json that lists
-    every language (the runtime files, identical in each bundle, are copied once)."""
-    entry = None
-    for bundle in bundles:
-        own = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
-        if entry is None:
-            entry = own
-        else:
-            entry["languages"].update(own["languages"])
-        shutil.copytree(
-            bundle,
-            target,
-            dirs_exist_ok=True,
-            ignore=shutil.ignore_patterns(ENTRY),
-            copy_function=link_file,
-        )
-    if entry is not None:
-        write_entry(target / ENTRY, entry)
+def place(bundle: Path, target: Path) -> None:
+    """Link the published files and folders of a cached bundle into the site."""
+    target.mkdir(parents=True, exist_ok=True)
+    for pattern in PUBLISHED:
+        for source in sorted(bundle.glob(pattern)):
+            if source.is_dir():
+                shutil.copytree(
+                    source, target / source.name, dirs_exist_ok=True, copy_function=link_file
+                )
+            else:
+                link_file(source, target / source.name)
 
 
 def index_by_language(site: Path, pages_by_lang: dict, bundle_dir: str, cache_dir, command, glob):
-    """Index each language's content pages (cached) and merge them into site/bundle_dir."""
-    bundles = [
-        index_language(site, code, paths, cache_dir, command, glob)
-        for code, paths in sorted(pages_by_lang.items())
-        if paths
-    ]
-    merge(bundles, site / bundle_dir)
+    """Index each language's content pages (cached) into site/bundle_dir/<lang>/."""
+    for code, paths in sorted(pages_by_lang.items()):
+        if paths:
+            cached = index_language(site, code, paths, cache_dir, command, glob)
+            place(cached, site / bundle_dir / code)

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from documents.symbols import find_references
 
+import contract
 from multilingual.site import CONTENT_TEMPLATES, OutputPage
 
-from .canonical import canonicalise
 from .languages import index_by_language
 
 logger = logging.getLogger(__name__)
@@ -125,8 +125,10 @@ def search_url(lang) -> str:
 
 
 def search_pages(tree, context=None, settings=None):
-    """The search page of each language tree (multilingual's tree_pages_signal)."""
-    return [OutputPage(("search",), tree.lang, search_url(tree.lang), "search.html", {})]
+    """The search page of each language tree (multilingual's tree_pages_signal). Which
+    language's bundle it loads is filled in by list_content_pages."""
+    page_context = {"search_language": None}
+    return [OutputPage(("search",), tree.lang, search_url(tree.lang), "search.html", page_context)]
 
 
 def pagefind_executable() -> Path:
@@ -140,13 +142,22 @@ _content_pages: dict[str, list[str]] = {}  # language code -> save_as paths of i
 
 
 def list_content_pages(generators):
+    """List each language's content pages, and tell every search page which language's
+    bundle to load: its own, or, in a tree without content of its own (fr, lo, zh, km list
+    the originals), the default language's."""
     _content_pages.clear()
+    search = []
     for generator in generators:
         for page in getattr(generator, "output_pages", ()):
             if page.template in CONTENT_TEMPLATES:
                 _content_pages.setdefault(page.lang.code, []).append(page.save_as)
+            elif page.template == "search.html":
+                search.append(page)
     for paths in _content_pages.values():
         paths.sort()
+    for page in search:
+        code = page.lang.code if page.lang.code in _content_pages else contract.DEFAULT_LANG
+        page.context["search_language"] = code if code in _content_pages else None
 
 
 def content_glob(paths) -> str | None:
@@ -199,7 +210,15 @@ def start_index(generator):
             index_by_language(
                 site, pages, opts["bundle_dir"], cache, pagefind_command, content_glob
             )
-        except (OSError, ImportError, RuntimeError, ValueError, KeyError) as error:
+        except (
+            OSError,
+            ImportError,
+            RuntimeError,
+            ValueError,
+            KeyError,
+            TypeError,
+            IndexError,
+        ) as error:
             _running["error"] = error
 
     thread = threading.Thread(target=run, name="search-index", daemon=True)
@@ -230,10 +249,6 @@ def build_index(pelican):
     if error is not None:
         logger.error("Search index: Pagefind failed: %s", error)
         return
-    try:
-        canonicalise(site / opts["bundle_dir"])  # same site, same bytes (issue #9)
-    except (OSError, ValueError, KeyError, TypeError, IndexError) as error:
-        logger.error("Search index: could not put Pagefind's files in a stable order: %s", error)
     size_kb = index_size(site, opts["bundle_dir"]) / 1024
     seconds = time.perf_counter() - started
     logger.info("Search index: %.0f KB in %s/ (%.1f s)", size_kb, opts["bundle_dir"], seconds)
@@ -250,11 +265,12 @@ def stage_done(settings, stage, detail, seconds):
 
 def index_size(output_path, bundle_dir: str = DEFAULTS["bundle_dir"]) -> int:
     """Bytes of the search index a reader may download: the index, fragment and filter files
-    of every language (not the JavaScript/WASM runtime, which does not grow with content)."""
-    bundle = Path(output_path) / bundle_dir
+    of every language's bundle (not the JavaScript/WASM runtime, which does not grow with
+    content)."""
     total = 0
-    for folder in ("index", "fragment", "filter"):
-        total += sum(p.stat().st_size for p in (bundle / folder).glob("*") if p.is_file())
-    total += sum(p.stat().st_size for p in bundle.glob("pagefind-entry.json"))
-    total += sum(p.stat().st_size for p in bundle.glob("pagefind.*.pf_meta"))
+    for bundle in Path(output_path, bundle_dir).glob("*/"):
+        for folder in ("index", "fragment", "filter"):
+            total += sum(p.stat().st_size for p in (bundle / folder).glob("*") if p.is_file())
+        total += sum(p.stat().st_size for p in bundle.glob("pagefind-entry.json"))
+        total += sum(p.stat().st_size for p in bundle.glob("pagefind.*.pf_meta"))
     return total

@@ -145,6 +145,38 @@ def test_results_show_title_date_language_and_highlighted_excerpt(page, search_u
     assert status.text_content().endswith("kết quả cho “dong thap”")
 
 
+TRANSLATED = """Title: Cluster 5 shares its experience in Đồng Tháp
+Date: 2022-10-04 15:00
+Category: conferences
+Tags: Cluster 5
+
+The meeting in Đồng Tháp looked back on the first year of Directive No. 12-CT/TW.
+"""
+
+
+@pytest.fixture(scope="session")
+def translated_url(tmp_path_factory):
+    """A site where every article and page is in Vietnamese and English: as many English
+    content pages as Vietnamese ones."""
+    content = tmp_path_factory.mktemp("translated") / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "bilingual", content)
+    (content / "articles" / "2022" / "cum-5-dong-thap.en.md").write_text(TRANSLATED, "utf-8")
+    result = build(content=content, output=content.parent / "output")
+    assert result.ok, result.errors
+    with serve(result.output) as base:
+        yield base
+
+
+@pytest.mark.parametrize("path", ["/fr/search/", "/lo/search/", "/zh/search/", "/km/search/"])
+def test_an_interface_only_tree_searches_the_originals_it_lists(page, translated_url, path):
+    """fr, lo, zh and km list the Vietnamese originals: their search pages search those, not
+    whichever language has the most pages (Pagefind's choice for a language it has no index
+    for; on a tie, English, which comes first)."""
+    urls = ui_search(page, translated_url, path, "12-CT/TW")
+    # Both Vietnamese articles cite it (and both English ones).
+    assert len(urls) == 2 and all(url.startswith("/20") for url in urls), urls
+
+
 def test_filters_by_year_category_and_province(page, search_url):
     everything = ui_search(page, search_url, "/tim-kiem/", "hữu nghị")
     page.get_by_role("combobox", name="Năm").select_option("2022")
@@ -175,7 +207,8 @@ def api_search(page, base, path, queries):
     page.goto(base + path)
     return page.evaluate(
         """async (queries) => {
-             const pagefind = await import('/pagefind/pagefind.js');
+             const bundle = document.querySelector('[data-search]').getAttribute('data-bundle');
+             const pagefind = await import(bundle + 'pagefind.js');
              await pagefind.init();
              const out = {};
              for (const q of queries) {

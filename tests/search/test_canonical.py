@@ -129,8 +129,9 @@ def test_a_file_pagefind_did_not_write_leaves_the_bundle_as_it_was(tmp_path):
     assert snapshot(bundle) == before
 
 
-def test_the_built_bundle_is_canonical(sample_site):
-    bundle = sample_site.root / "pagefind"
+@pytest.mark.parametrize("code", ["vi", "en"])
+def test_the_built_bundle_is_canonical(sample_site, code):
+    bundle = sample_site.root / "pagefind" / code
     before = snapshot(bundle)
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == sorted(entry["languages"])

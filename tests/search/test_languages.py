@@ -1,4 +1,4 @@
-"""One Pagefind run per language, cached while that language's pages stay the same."""
+"""One Pagefind bundle per language, cached while that language's pages stay the same."""
 
 import json
 import shutil
@@ -28,7 +28,13 @@ def test_an_edit_reindexes_only_its_language(tmp_path):
     assert second["en"] == first["en"]
     assert second["vi"] != first["vi"]
 
-    entry = json.loads((tmp_path / "out" / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
-    assert sorted(entry["languages"]) == ["en", "vi"]
-    for info in entry["languages"].values():
-        assert (tmp_path / "out" / "pagefind" / f"pagefind.{info['hash']}.pf_meta").is_file()
+    site = tmp_path / "out" / "pagefind"
+    assert sorted(p.name for p in site.iterdir()) == ["en", "vi"]
+    for code in ("en", "vi"):
+        entry = json.loads((site / code / "pagefind-entry.json").read_text("utf-8"))
+        assert list(entry["languages"]) == [code], "one language per bundle"
+        info = entry["languages"][code]
+        assert (site / code / f"pagefind.{info['hash']}.pf_meta").is_file()
+        assert (site / code / "pagefind.js").is_file()
+        assert (site / code / "pagefind-worker.js").is_file()
+    assert not list(site.rglob("pagefind-ui.js")), "Pagefind's own UI is not published"

@@ -179,7 +179,7 @@ def test_two_builds_of_the_same_content_are_byte_identical(two_builds):
     assert len(first) > 50
     # Every file, the whole search bundle included (plugins/search/canonical.py).
     assert first == second
-    assert any(path.startswith("pagefind/filter/") for path in first)
+    assert any(path.startswith("pagefind/vi/filter/") for path in first)
 
 
 def test_source_date_epoch_is_the_build_time(monkeypatch):

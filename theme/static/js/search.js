@@ -103,7 +103,8 @@
 
     function load() {
       if (!pagefind) {
-        var bundle = root.getAttribute("data-bundle");
+        var bundle = root.getAttribute("data-bundle");  /* one language: plugins/search/languages.py */
+        if (!bundle) { pagefind = Promise.reject(new Error("no search index")); return pagefind; }
         pagefind = import(bundle + "pagefind.js").then(function (module) {
           var base = new URL(root.getAttribute("data-base") || "/", window.location.href).pathname;
           return Promise.resolve(module.options({ excerptLength: 30, baseUrl: base })).then(function () {
