@@ -74,7 +74,11 @@ def index_language(site, code, paths, cache_dir, command, glob) -> Path:
     if result.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)
         raise RuntimeError((result.stderr or result.stdout).strip() or f"exit {result.returncode}")
-    canonicalise(fresh)  # same pages, same bytes (issue #9)
+    try:
+        canonicalise(fresh)  # same pages, same bytes (issue #9)
+    except (OSError, ValueError, KeyError, TypeError, IndexError) as error:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise RuntimeError(f"its files could not be put in a stable order: {error}") from error
     for old in Path(cache_dir).glob(f"{code}-*"):
         shutil.rmtree(old, ignore_errors=True)
     try:

@@ -210,15 +210,7 @@ def start_index(generator):
             index_by_language(
                 site, pages, opts["bundle_dir"], cache, pagefind_command, content_glob
             )
-        except (
-            OSError,
-            ImportError,
-            RuntimeError,
-            ValueError,
-            KeyError,
-            TypeError,
-            IndexError,
-        ) as error:
+        except (OSError, ImportError, RuntimeError, ValueError, KeyError) as error:
             _running["error"] = error
 
     thread = threading.Thread(target=run, name="search-index", daemon=True)
