@@ -90,11 +90,13 @@ def index_language(site, code, paths, cache_dir, command, glob) -> Path:
 
 def link_file(source, target) -> None:
     """Hard-link a bundle file into the site (the cache never rewrites a stored bundle, and
-    the site's writers replace files rather than write into them); copy across devices."""
+    the site's writers replace files rather than write into them); copy across devices. A
+    file already there is the previous build's (an output built in place): replace it."""
     try:
         os.link(source, target)
     except FileExistsError:
-        pass
+        os.unlink(target)
+        link_file(source, target)
     except OSError:
         shutil.copy2(source, target)
 

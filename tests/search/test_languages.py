@@ -4,6 +4,7 @@ import json
 import shutil
 
 from conftest import FIXTURES, build_site
+from search.languages import link_file
 
 
 def bundles(cache):
@@ -38,3 +39,14 @@ def test_an_edit_reindexes_only_its_language(tmp_path):
         assert (site / code / "pagefind.js").is_file()
         assert (site / code / "pagefind-worker.js").is_file()
     assert not list(site.rglob("pagefind-ui.js")), "Pagefind's own UI is not published"
+
+
+def test_a_bundle_file_replaces_one_already_in_the_site(tmp_path):
+    """An output built in place (plain `pelican`, not press/build.py's staging folder) still
+    has the previous build's pagefind-entry.json: the new bundle's must replace it."""
+    source, target = tmp_path / "new.json", tmp_path / "site.json"
+    source.write_text('{"languages": {"vi": {"hash": "vi_new"}}}', "utf-8")
+    target.write_text('{"languages": {"vi": {"hash": "vi_old"}}}', "utf-8")
+    link_file(source, target)
+    assert target.read_text("utf-8") == source.read_text("utf-8")
+    assert target.stat().st_ino == source.stat().st_ino, "linked, not copied"
