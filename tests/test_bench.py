@@ -24,8 +24,8 @@ TOOLS = {
 def rows(report: str, heading: str) -> list[list[str]]:
     """The body rows of the first Markdown table after `heading` (or the first table)."""
     text = report.split(heading, 1)[1] if heading else report
-    lines = [line for line in text.splitlines() if line.startswith("|")]
-    return [[cell.strip() for cell in line.strip("|").split("|")] for line in lines[2:]]
+    table = re.search(r"^\|.*(?:\n\|.*)*", text, re.M)[0].splitlines()
+    return [[cell.strip() for cell in line.strip("|").split("|")] for line in table[2:]]
 
 
 def test_the_benchmark_runs_every_tool_and_reports_every_figure():
@@ -53,11 +53,10 @@ def test_the_benchmark_runs_every_tool_and_reports_every_figure():
         capture_output=True,
         text=True,
         timeout=600,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert done.returncode == 0, done.stderr[-3000:]
     report = done.stdout
-    main = {row[0]: row for row in rows(report, "")[:3]}
+    main = {row[0]: row for row in rows(report, "")}
     assert set(main) == set(TOOLS.values()), report
     for name, row in main.items():
         cold, rebuild = row[1], row[3]

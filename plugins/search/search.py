@@ -75,7 +75,7 @@ def index_only(*fragments) -> tuple[str, str]:
     their order, so the search page can show the original word of a match found in it
     (theme/static/js/search.js)."""
     text = " ".join(plain_text(f) for f in fragments if f)
-    folded = " ".join(fold(word) for word in text.split() if "đ" in word or "Đ" in word)
+    folded = fold(" ".join(word for word in text.split() if "đ" in word or "Đ" in word))
     return folded, " ".join(symbol_forms(text))
 
 
