@@ -39,9 +39,9 @@ def pack(value) -> bytes:
     return cbor2.dumps(value)
 
 
-def compress(raw: bytes) -> bytes:
+def compress(raw: bytes, level: int = 9) -> bytes:
     # mtime=0 and no file name in the header, so the same bytes in give the same bytes out.
-    return gzip.compress(SIGNATURE + raw, compresslevel=9, mtime=0)
+    return gzip.compress(SIGNATURE + raw, compresslevel=level, mtime=0)
 
 
 def full_hash(raw: bytes) -> str:

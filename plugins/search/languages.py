@@ -15,9 +15,11 @@ Each bundle is made reproducible (canonical.py) once, when Pagefind writes it in
 """
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from importlib.metadata import version
 from pathlib import Path
@@ -54,38 +56,107 @@ def pages_digest(site: Path, paths, glob: str | None) -> str:
     return digest.hexdigest()[:20]
 
 
-def index_language(site, code, paths, cache_dir, command, glob) -> Path:
-    """The bundle of one language: from the cache, else from a fresh Pagefind run (which
-    then replaces the language's previous bundle in the cache). Raises RuntimeError with
-    Pagefind's message when it fails."""
-    pattern = glob(paths)
-    cached = Path(cache_dir) / f"{code}-{pages_digest(site, paths, pattern)}"
-    if (cached / ENTRY).is_file():
-        return cached
+def parts_of(paths, part_size: int) -> list[list[str]]:
+    """A language's pages in parts of about `part_size`, by a hash of each path: an edit
+    changes one part, and a new article leaves the other parts as they were (until the
+    language outgrows its number of parts)."""
+    count = -(-len(paths) // part_size)
+    if count <= 1:
+        return [sorted(paths)]
+    parts: list[list[str]] = [[] for _ in range(count)]
+    for path in sorted(paths):
+        parts[int(hashlib.sha256(path.encode()).hexdigest()[:8], 16) % count].append(path)
+    return [part for part in parts if part]
+
+
+def exact_glob(paths) -> str:
+    """A --glob naming each page: a part's glob must not match another part's pages (the
+    build's own glob, search.content_glob, matches whole year folders)."""
+    return paths[0] if len(paths) == 1 else "{" + ",".join(sorted(paths)) + "}"
+
+
+def run_pagefind(site, paths, cache_dir, prefix, command, glob) -> Path:
+    """A fresh Pagefind bundle of `paths` in a new folder of the cache. Raises RuntimeError
+    with Pagefind's message when it fails. The glob goes in a pagefind.json in Pagefind's
+    working folder: a part's glob names 2,000 pages, and Linux takes no command-line
+    argument over 128 KB."""
     Path(cache_dir).mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(dir=cache_dir, prefix=f".{code}-"))
-    result = subprocess.run(
-        command(site, fresh, pattern),
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**ALLOCATOR, **os.environ},
-    )
+    fresh = Path(tempfile.mkdtemp(dir=cache_dir, prefix=f".{prefix}-"))
+    with tempfile.TemporaryDirectory(dir=cache_dir, prefix=".config-") as config:
+        pattern = glob(paths)
+        settings = {"glob": pattern} if pattern else {}
+        Path(config, "pagefind.json").write_text(json.dumps(settings), "utf-8")
+        result = subprocess.run(
+            command(Path(site).resolve(), fresh.resolve(), None),
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=config,
+            env={**ALLOCATOR, **os.environ},
+        )
     if result.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)
         raise RuntimeError((result.stderr or result.stdout).strip() or f"exit {result.returncode}")
-    try:
-        canonicalise(fresh)  # same pages, same bytes (issue #9)
-    except (OSError, ValueError, KeyError, TypeError, IndexError) as error:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise RuntimeError(f"its files could not be put in a stable order: {error}") from error
-    for old in Path(cache_dir).glob(f"{code}-*"):
-        shutil.rmtree(old, ignore_errors=True)
+    return fresh
+
+
+def store(fresh: Path, cached: Path, stale) -> Path:
+    """Move a finished bundle into its place in the cache, after the ones it replaces."""
+    for old in stale:
+        if old != cached:
+            shutil.rmtree(old, ignore_errors=True)
     try:
         fresh.rename(cached)
     except OSError:  # another build stored the same bundle meanwhile
         shutil.rmtree(fresh, ignore_errors=True)
     return cached
+
+
+def index_language(site, code, paths, cache_dir, command, glob, part_size=2000) -> Path:
+    """The bundle of one language: from the cache, else from fresh Pagefind runs (which then
+    replace the language's previous bundle in the cache). A language of more than
+    `part_size` pages is indexed in parts, each cached, and merged (merge.py): Pagefind holds
+    a whole run in memory twice over. Raises RuntimeError when Pagefind fails."""
+    cache_dir = Path(cache_dir)
+    parts = parts_of(paths, part_size)
+    if len(parts) == 1:
+        cached = cache_dir / f"{code}-{pages_digest(site, paths, glob(paths))}"
+        if (cached / ENTRY).is_file():
+            return cached
+        fresh = run_pagefind(site, paths, cache_dir, code, command, glob)
+        try:
+            canonicalise(fresh)  # same pages, same bytes (issue #9)
+        except (OSError, ValueError, KeyError, TypeError, IndexError) as error:
+            shutil.rmtree(fresh, ignore_errors=True)
+            raise RuntimeError(f"its files could not be put in a stable order: {error}") from error
+        return store(fresh, cached, cache_dir.glob(f"{code}-*"))
+
+    digests = [pages_digest(site, part, exact_glob(part)) for part in parts]
+    cached = cache_dir / f"{code}-{hashlib.sha256(' '.join(digests).encode()).hexdigest()[:20]}"
+    if (cached / ENTRY).is_file():
+        return cached
+    bundles = []
+    for part, digest in zip(parts, digests):
+        bundle = cache_dir / f"{code}.part-{digest}"
+        if not (bundle / ENTRY).is_file():
+            store(run_pagefind(site, part, cache_dir, code, command, exact_glob), bundle, ())
+        bundles.append(bundle)
+    fresh = Path(tempfile.mkdtemp(dir=cache_dir, prefix=f".{code}-"))
+    plugins = str(Path(__file__).resolve().parents[1])
+    path = os.pathsep.join(filter(None, [plugins, os.environ.get("PYTHONPATH")]))
+    result = subprocess.run(
+        [sys.executable, "-m", "search.merge", str(fresh), *map(str, bundles)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": path},
+    )
+    if result.returncode != 0:
+        shutil.rmtree(fresh, ignore_errors=True)
+        problem = (result.stderr.strip().splitlines() or [f"exit {result.returncode}"])[-1]
+        raise RuntimeError(f"its {len(parts)} parts could not be merged: {problem}")
+    unused = set(cache_dir.glob(f"{code}.part-*")) - set(bundles)
+    return store(fresh, cached, [*cache_dir.glob(f"{code}-*"), *unused])
 
 
 def link_file(source, target) -> None:
@@ -114,9 +185,11 @@ def place(bundle: Path, target: Path) -> None:
                 link_file(source, target / source.name)
 
 
-def index_by_language(site: Path, pages_by_lang: dict, bundle_dir: str, cache_dir, command, glob):
+def index_by_language(
+    site: Path, pages_by_lang: dict, bundle_dir: str, cache_dir, command, glob, part_size=2000
+):
     """Index each language's content pages (cached) into site/bundle_dir/<lang>/."""
     for code, paths in sorted(pages_by_lang.items()):
         if paths:
-            cached = index_language(site, code, paths, cache_dir, command, glob)
+            cached = index_language(site, code, paths, cache_dir, command, glob, part_size)
             place(cached, site / bundle_dir / code)

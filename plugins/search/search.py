@@ -21,6 +21,9 @@ DEFAULTS = {
     "index": True,  # run Pagefind after every build
     "fold": True,  # add the folded copy of each content page's "đ" words to the index
     "bundle_dir": "pagefind",  # where the index goes, inside the output folder
+    # A language of more pages is indexed by Pagefind in parts of about this many, then merged
+    # (languages.py, merge.py): one Pagefind run over 10,000 articles peaks at 2.5 GB.
+    "part_size": 2000,
 }
 
 # Combining marks Vietnamese (and French) put on Latin letters: the tone marks (grave,
@@ -89,6 +92,11 @@ def settings_problems(search) -> list[str]:
         elif not isinstance(value, type(DEFAULTS[key])):
             kind = type(DEFAULTS[key]).__name__
             problems.append(f"SEARCH[{key!r}] must be a {kind}, not {value!r}")
+    part_size = search.get("part_size", DEFAULTS["part_size"])
+    if isinstance(part_size, int) and (isinstance(part_size, bool) or part_size < 1):
+        problems.append(
+            f"SEARCH['part_size'] must be a number of pages, 1 or more, not {part_size!r}"
+        )
     bundle = search.get("bundle_dir", DEFAULTS["bundle_dir"])
     if isinstance(bundle, str) and not re.fullmatch(r"[a-z0-9_-]+", bundle):
         problems.append(
@@ -208,7 +216,13 @@ def start_index(generator):
     def run():
         try:
             index_by_language(
-                site, pages, opts["bundle_dir"], cache, pagefind_command, content_glob
+                site,
+                pages,
+                opts["bundle_dir"],
+                cache,
+                pagefind_command,
+                content_glob,
+                opts["part_size"],
             )
         except (OSError, ImportError, RuntimeError, ValueError, KeyError) as error:
             _running["error"] = error

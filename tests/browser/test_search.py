@@ -258,6 +258,32 @@ def test_the_api_alone_finds_tone_free_queries_and_only_content_pages(page, sear
         assert all(re.match(content_page, u) for u in urls), urls
 
 
+@pytest.fixture(scope="session")
+def split_url(search_site, tmp_path_factory):
+    """The same site with its Vietnamese pages indexed in parts of 8 and merged (merge.py)."""
+    content = tmp_path_factory.mktemp("split") / "content"
+    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(FIXTURE / "articles", content / "articles", dirs_exist_ok=True)
+    cache = content.parent / "cache"
+    settings = {"SEARCH": {"part_size": 8}, "CACHE_PATH": str(cache)}
+    result = build(content=content, output=content.parent / "output", overrides=settings)
+    assert result.ok, result.errors
+    assert len(list((cache / "pagefind").glob("vi.part-*"))) > 1
+    with serve(result.output) as base:
+        yield base
+
+
+def test_a_bundle_merged_from_parts_finds_what_one_run_finds(page, search_url, split_url):
+    queries = ["dong nai", "Điện Biên", "12-CT/TW", "hữu nghị", "duoc", "thap", "nhân dân"]
+    one_run = api_search(page, search_url, "/tim-kiem/", queries)
+    merged = api_search(page, split_url, "/tim-kiem/", queries)
+    for query in queries:
+        assert one_run[query], query
+        assert sorted(merged[query]) == sorted(one_run[query]), query
+    assert merged["dong nai"][0] == DONG_NAI
+    assert ui_search(page, split_url, "/tim-kiem/", "Điện Biên")[0] == DIEN_BIEN
+
+
 def test_without_javascript_the_page_says_so_and_links_to_archives(browser, search_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

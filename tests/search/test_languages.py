@@ -5,6 +5,7 @@ import shutil
 
 from conftest import FIXTURES, build_site
 from search.languages import link_file
+from test_merge import page_urls
 
 
 def bundles(cache):
@@ -50,3 +51,27 @@ def test_a_bundle_file_replaces_one_already_in_the_site(tmp_path):
     link_file(source, target)
     assert target.read_text("utf-8") == source.read_text("utf-8")
     assert target.stat().st_ino == source.stat().st_ino, "linked, not copied"
+
+
+def test_a_language_larger_than_a_part_is_indexed_in_parts_and_merged(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "search", content)
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    build_site(content, out, CACHE_PATH=str(cache), SEARCH={"part_size": 1})
+    parts = {path.name for path in (cache / "pagefind").glob("vi.part-*")}
+    assert len(parts) >= 2
+    trees = {"en", "fr", "lo", "zh", "km"}
+    vi_pages = sorted(
+        "/" + str(path.parent.relative_to(out)) + "/"
+        for path in out.rglob("index.html")
+        if path.relative_to(out).parts[0] not in trees
+        and "data-pagefind-body" in path.read_text(encoding="utf-8")
+    )
+    assert len(vi_pages) > 2 * len(parts) - 2
+    assert page_urls(out / "pagefind" / "vi") == vi_pages, "every page, numbered by URL"
+
+    article = content / "articles" / "2025" / "nha-tho-dong.vi.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nMột câu mới.\n", "utf-8")
+    build_site(content, out, CACHE_PATH=str(cache), SEARCH={"part_size": 1})
+    after = {path.name for path in (cache / "pagefind").glob("vi.part-*")}
+    assert len(after - parts) == 1 and len(parts - after) == 1, "only the edited part again"
