@@ -200,11 +200,13 @@ PORTAL = {
 EDITIONS = {"path": "editions", "pdf": True}
 # Site search (plugins/search): Pagefind indexes the built site after every build, one index
 # per language, into <output>/<bundle_dir>/. `fold` adds a tone-free copy of each content
-# page's text to the index so that "dong thap" finds "Đồng Tháp".
+# page's text to the index so that "dong thap" finds "Đồng Tháp". A language of more than
+# `part_size` pages is indexed in parts of about that many and merged, to bound Pagefind's memory.
 SEARCH = {
     "index": True,
     "fold": True,
     "bundle_dir": "pagefind",
+    "part_size": 2000,
 }
 # Editors' preview (plugins/editor/): `invoke serve` turns `preview` on, which also builds drafts
 # and scheduled articles with a banner; `progress` prints one line per build stage.

@@ -65,6 +65,9 @@ def test_settings_are_checked():
     assert any("unknown key 'colour'" in p for p in problems)
     assert any("bundle_dir" in p for p in problems)
     assert settings_problems([]) == ["SEARCH must be a dict (see pelicanconf.py)"]
+    assert settings_problems({"part_size": 500}) == []
+    for wrong in (0, -3, True, "2000"):
+        assert any("part_size" in p for p in settings_problems({"part_size": wrong})), wrong
 
 
 SEARCH_URLS = {
