@@ -90,20 +90,17 @@ class MultilingualGenerator(Generator):
         # so that the search index is made while the listings are rendered.
         content = [page for page in self.output_pages if page.template in CONTENT_TEMPLATES]
         listings = [page for page in self.output_pages if page.template not in CONTENT_TEMPLATES]
-        results = []
+        self.rendered_count = 0
         for pages in (content, listings):
-            results += render_all(
-                pages, lambda page: self.keep_or_render(page, base), options.get("workers", 0)
+            render_all(
+                pages,
+                lambda page: self.keep_or_render(page, base),
+                self.collect,
+                options.get("workers", 0),
             )
             if pages is content:
                 content_pages_written_signal.send(self)
-        self.rendered_count = sum(1 for _, _, rendered in results if rendered)
         if self.page_cache:
-            for save_as, entry, _ in results:
-                self.page_cache.store(save_as, entry)
-            # The workers' copies of the entries are stored deduplicated now: let them go
-            # before pickling, which needs memory of its own.
-            del results
             self.page_cache.save()
             self.page_cache = None
         logger.info(
@@ -112,6 +109,14 @@ class MultilingualGenerator(Generator):
             len(self.output_pages),
             len(self.output_pages) - self.rendered_count,
         )
+
+    def collect(self, results) -> None:
+        """A batch of rendered or kept pages, back from a worker: their page-cache entries
+        are stored (their dependencies shared with equal ones) at once, not after every page
+        is back."""
+        self.rendered_count += sum(1 for _, _, rendered in results if rendered)
+        if self.page_cache:
+            self.page_cache.store_batch((save_as, entry) for save_as, entry, _ in results)
 
     def content_objects(self) -> dict:
         sources = self.context.get(SOURCES_KEY, {})

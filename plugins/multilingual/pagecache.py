@@ -380,7 +380,8 @@ class PageCache:
         listing that shows an article reads its title), and entries come back from the
         workers as separate copies: equal dependencies are stored as one object, which
         pickle then writes once (a third of the cache's memory on a 1,000-pair corpus).
-        Within one worker's results they are one object already: each is compared once."""
+        Within one batch of a worker's results they are one object already: each is compared
+        once (store_batch)."""
         if entry == KEPT:  # (equal, not identical, once a worker sent it)
             self.fresh[save_as] = self.entries[save_as]  # its dependencies are shared already
         elif entry is not None:
@@ -393,6 +394,14 @@ class PageCache:
                     one = by_id[id(dep)] = shared.setdefault(dep, dep)
                 stored.append(one)
             self.fresh[save_as] = (digest, tuple(stored))
+
+    def store_batch(self, entries) -> None:
+        """Store one batch of a worker's entries. `store` recognises a dependency it has seen
+        in the batch by its id(), which is only unique while the batch is alive: forget them
+        with it."""
+        for save_as, entry in entries:
+            self.store(save_as, entry)
+        self._stored.clear()
 
     def save(self) -> None:
         picklecache.save(self.path, self.global_digest, self.fresh)

@@ -1,9 +1,12 @@
 """Render output pages on every core.
 
 Pages are independent once listed, so forked workers (which inherit the parsed content,
-the templates and the catalogs) each render an interleaved share and write their files.
-Log records of WARNING and above are sent back to the parent, where the build's strict
-mode and error count see them as if the page had been rendered there.
+the templates and the catalogs) render interleaved batches and write their files. Each batch's
+results go to the parent's `collect`, as one list, as soon as the batch is done, so the parent never holds
+all of a worker's results at once (at 10,000 pairs, two shares of 52,000 pages' page-cache
+entries, each a separate copy until the page cache shares them). Log records of WARNING and
+above are sent back to the parent, where the build's strict mode and error count see them as
+if the page had been rendered there.
 """
 
 import logging
@@ -13,6 +16,7 @@ from multiprocessing import get_context
 
 # Below this many pages, forking costs more than it saves.
 PARALLEL_THRESHOLD = 400
+BATCH = 500  # pages per batch a worker renders and sends back
 
 _job = None  # (render function, pages), set in the parent just before forking
 
@@ -42,22 +46,25 @@ def _render_share(share: int, shares: int):
     return collector.records, results
 
 
-def render_all(pages, render, workers: int = 0) -> list:
-    """Call `render(page)` for every page; return what the calls returned."""
+def render_all(pages, render, collect, workers: int = 0) -> None:
+    """Call `render(page)` for every page, and `collect` with lists of what the calls
+    returned (together, all of them once)."""
     workers = workers or os.cpu_count() or 1
     if workers < 2 or len(pages) < PARALLEL_THRESHOLD:
-        return [render(page) for page in pages]
+        collect([render(page) for page in pages])
+        return
     global _job
     _job = (render, pages)
-    results = []
+    shares = max(workers, -(-len(pages) // BATCH))
     try:
         with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-            shares = [pool.submit(_render_share, share, workers) for share in range(workers)]
-            for future in shares:
-                records, share_results = future.result()
+            batches = [pool.submit(_render_share, share, shares) for share in range(shares)]
+            for number in range(shares):
+                records, results = batches[number].result()
+                batches[number] = None  # the future holds its result: let both go
                 for record in records:
                     logging.getLogger(record.name).handle(record)
-                results.extend(share_results)
+                collect(results)
+                del results
     finally:
         _job = None
-    return results
