@@ -26,7 +26,6 @@ Formats at Pagefind 1.5.2, each file gzip(b"pagefind_dcd" + CBOR) (canonical.py)
 
 import gc
 import gzip
-import hashlib
 import heapq
 import itertools
 import json
@@ -44,8 +43,8 @@ RUNTIME = ("pagefind.js", "pagefind-worker.js", "wasm.*.pagefind")
 class Part:
     """One part's bundle: its language's metadata, its pages and where they go."""
 
-    def __init__(self, bundle: Path):
-        self.bundle = bundle
+    def __init__(self, bundle: Path, index: int):
+        self.bundle, self.index = bundle, index
         self.entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
         if len(self.entry["languages"]) != 1:
             raise ValueError(f"{bundle}: one language per part, found {self.entry['languages']}")
@@ -154,9 +153,7 @@ def chunks(words):
 def merge(bundles: list[Path], target: Path, order: list[str] | None = None) -> None:
     """Write into `target` (a new or empty folder) the bundle of all the parts' pages, numbered in
     `order` (URLs; by default sorted)."""
-    parts = [Part(bundle) for bundle in bundles]
-    for index, part in enumerate(parts):
-        part.index = index
+    parts = [Part(bundle, index) for index, bundle in enumerate(bundles)]
     language = parts[0].language
     if any(part.language != language for part in parts):
         raise ValueError(f"parts of different languages: {[p.language for p in parts]}")
@@ -212,9 +209,9 @@ def merge(bundles: list[Path], target: Path, order: list[str] | None = None) -> 
             for value, numbers in values:
                 merged_values.setdefault(value, []).extend(part.number[n] for n in numbers)
     filter_list = []
-    for name, values in filters.items():
+    for number, (name, values) in enumerate(filters.items()):
         raw = pack([name, [[value, sorted(numbers)] for value, numbers in values.items()]])
-        file = f"{language}_{hashlib.sha1(name.encode()).hexdigest()[:7]}"  # renamed below
+        file = f"{language}_filter{number}"  # renamed by canonicalise
         (target / "filter" / f"{file}.pf_filter").write_bytes(compress(raw))
         filter_list.append([name, file])
 
