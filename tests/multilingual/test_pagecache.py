@@ -96,10 +96,26 @@ CASES = [
 
 @pytest.mark.parametrize("tree, change", CASES, ids=lambda c: getattr(c, "__name__", c))
 def test_fast_rebuild_equals_cold_build(tmp_path, tree, change):
+    assert_fast_rebuild_equals_cold_build(tmp_path, tree, change)
+
+
+@pytest.mark.parametrize("change", [sample_edit_title_and_body, sample_add_citing_article])
+def test_fast_rebuild_equals_cold_build_with_many_batches(tmp_path, monkeypatch, change):
+    """Workers send their pages back in batches (render.BATCH); the page cache recognises a
+    batch's shared dependencies by id(), which another batch may reuse once the first is
+    freed. Batches of 7 pages on both workers: a mix-up would keep a stale page."""
+    from multilingual import render  # noqa: PLC0415 - the plugin path is set by conftest
+
+    monkeypatch.setattr(render, "PARALLEL_THRESHOLD", 0)
+    monkeypatch.setattr(render, "BATCH", 7)
+    assert_fast_rebuild_equals_cold_build(tmp_path, "sample", change, MULTILINGUAL={"workers": 2})
+
+
+def assert_fast_rebuild_equals_cold_build(tmp_path, tree, change, **settings):
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "portal" if tree == "portal" else ROOT / "content", content)
     cache = str(tmp_path / "cache")
-    options = {"CACHE_PATH": cache, "DEFAULT_PAGINATION": 3}
+    options = {"CACHE_PATH": cache, "DEFAULT_PAGINATION": 3, **settings}
     fast = build_site(content, tmp_path / "fast", **options)
     change(content)
     fast = build_site(content, tmp_path / "fast", **options)
