@@ -28,6 +28,7 @@ from .canonical import canonicalise
 
 ENTRY = "pagefind-entry.json"
 FORMAT = "pagefind-languages-2"
+MERGE_FORMAT = "pagefind-merge-1"
 # Pagefind's allocator (jemalloc, linked in with the `_rjem_` prefix) with one arena instead
 # of one per core: Pagefind over 1,000 articles peaks at 249 MB instead of 301, over 10,000 at
 # 3,406 MB instead of 3,892, in the same time. A value set by the caller is kept.
@@ -129,10 +130,13 @@ def index_language(site, code, paths, cache_dir, command, glob, part_size=2000) 
         except (OSError, ValueError, KeyError, TypeError, IndexError) as error:
             shutil.rmtree(fresh, ignore_errors=True)
             raise RuntimeError(f"its files could not be put in a stable order: {error}") from error
-        return store(fresh, cached, cache_dir.glob(f"{code}-*"))
+        return store(
+            fresh, cached, [*cache_dir.glob(f"{code}-*"), *cache_dir.glob(f"{code}.part-*")]
+        )
 
     digests = [pages_digest(site, part, exact_glob(part)) for part in parts]
-    cached = cache_dir / f"{code}-{hashlib.sha256(' '.join(digests).encode()).hexdigest()[:20]}"
+    key = " ".join([MERGE_FORMAT, *digests])  # a change to merge.py's output: MERGE_FORMAT
+    cached = cache_dir / f"{code}-{hashlib.sha256(key.encode()).hexdigest()[:20]}"
     if (cached / ENTRY).is_file():
         return cached
     bundles = []

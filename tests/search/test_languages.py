@@ -75,3 +75,7 @@ def test_a_language_larger_than_a_part_is_indexed_in_parts_and_merged(tmp_path):
     build_site(content, out, CACHE_PATH=str(cache), SEARCH={"part_size": 1})
     after = {path.name for path in (cache / "pagefind").glob("vi.part-*")}
     assert len(after - parts) == 1 and len(parts - after) == 1, "only the edited part again"
+
+    build_site(content, out, CACHE_PATH=str(cache))  # one part again: the parts go
+    assert not list((cache / "pagefind").glob("vi.part-*"))
+    assert len(list((cache / "pagefind").glob("vi-*"))) == 1
