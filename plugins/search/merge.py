@@ -29,12 +29,20 @@ import gzip
 import heapq
 import itertools
 import json
-import os
-import shutil
 import sys
 from pathlib import Path
 
-from .canonical import SIGNATURE, canonicalise, compress, full_hash, pack, read, write_entry
+from .canonical import (
+    SIGNATURE,
+    canonicalise,
+    compress,
+    full_hash,
+    pack,
+    read,
+    short_name,
+    write_entry,
+)
+from .languages import link_file
 
 CHUNK_SIZE = 20000  # pagefind/src/index/mod.rs: chunk_index(word_map, 20000)
 RUNTIME = ("pagefind.js", "pagefind-worker.js", "wasm.*.pagefind")
@@ -78,14 +86,6 @@ class Part:
         return result
 
 
-def link(source: Path, target: Path) -> None:
-    """A part's file in the merged bundle: a hard link (a stored bundle is never rewritten)."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
-
-
 def relative(entries: list) -> list:
     """Page entries sorted by page, numbered by delta again."""
     entries.sort(key=lambda entry: entry[0])
@@ -116,15 +116,16 @@ def size(entry) -> int:
     return sum(len(locations) + 1 + len(meta) for _, locations, meta in entry[1])
 
 
-def short_names(language: str, hashes, step: int) -> list[str]:
-    """Pagefind's file names: `<lang>_` and 7 hex digits of the hash, lengthened by `step`
-    characters while the name is taken (fragments 1, index chunks 2)."""
+def fragment_names(language: str, hashes) -> list[str]:
+    """Pagefind's fragment file names: `<lang>_` and 7 hex digits of the page's hash,
+    lengthened by one character at a time while the name is another page's (index chunks and
+    filters grow by two: canonical.short_name)."""
     taken, names = {}, []
     for digest in hashes:
         full = f"{language}_{digest}"
         end = len(language) + 8
         while full[:end] in taken and taken[full[:end]] != full and end < len(full):
-            end = min(end + step, len(full))
+            end += 1
         taken[full[:end]] = full
         names.append(full[:end])
     return names
@@ -173,10 +174,10 @@ def merge(bundles: list[Path], target: Path, order: list[str] | None = None) -> 
     (target / "index").mkdir()
     (target / "filter").mkdir()
     page_list = []
-    names = short_names(language, (part.pages[n][1] for _, part, n in pages), step=1)
+    names = fragment_names(language, (part.pages[n][1] for _, part, n in pages))
     for name, (_, part, n) in zip(names, pages):
         _, _, source, count = part.pages[n]
-        link(source, target / "fragment" / f"{name}.pf_fragment")
+        link_file(source, target / "fragment" / f"{name}.pf_fragment")
         page_list.append([name, count])
 
     streams = [part.keyed_words() for part in parts]
@@ -186,20 +187,17 @@ def merge(bundles: list[Path], target: Path, order: list[str] | None = None) -> 
             heapq.merge(*streams, key=lambda item: item[0]), key=lambda item: item[0]
         )
     )
-    index_chunks, raws = [], []
+    index_chunks, taken = [], set()
     for chunk in chunks(merged):
         raw = pack([chunk])
-        index_chunks.append([chunk[0][0], chunk[-1][0], full_hash(raw)])
-        raws.append(raw)
+        name = short_name(language, raw, taken)
+        index_chunks.append([chunk[0][0], chunk[-1][0], name])
+        # Level 6, not canonical.py's 9: 35 MB of index at 10,000 pages took 13.7 s at 9.
+        (target / "index" / f"{name}.pf_index").write_bytes(compress(raw, level=6))
     for here, after in itertools.pairwise(index_chunks):
         last, after[0] = prefixes(here[1], after[0])
         if last >= here[0]:  # never a range that ends before it starts (as Pagefind 1.5.2)
             here[1] = last
-    chunk_names = short_names(language, (chunk[2] for chunk in index_chunks), step=2)
-    for chunk, name, raw in zip(index_chunks, chunk_names, raws):
-        chunk[2] = name
-        # Level 6, not canonical.py's 9: 35 MB of index at 10,000 pages took 13.7 s at 9.
-        (target / "index" / f"{name}.pf_index").write_bytes(compress(raw, level=6))
 
     filters: dict[str, dict[str, list[int]]] = {}
     for part in parts:
@@ -225,7 +223,7 @@ def merge(bundles: list[Path], target: Path, order: list[str] | None = None) -> 
     write_entry(target / "pagefind-entry.json", entry)
     for pattern in RUNTIME:
         for source in parts[0].bundle.glob(pattern):
-            shutil.copyfile(source, target / source.name)
+            link_file(source, target / source.name)
     canonicalise(target)
 
 

@@ -4,12 +4,12 @@
 import gzip
 import json
 import random
-import subprocess
 
 import pytest
 from search.canonical import SIGNATURE, canonicalise, read
+from search.languages import exact_glob, run_pagefind
 from search.merge import merge
-from search.search import content_glob, pagefind_command
+from search.search import pagefind_command
 
 # Words with and without their marks, so that folded words carry several marked variants.
 MARKED = (
@@ -47,10 +47,9 @@ def write_site(site, pages=60, seed=7):
 
 
 def index(site, paths, output):
-    result = subprocess.run(
-        pagefind_command(site, output, content_glob(paths)), capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stderr
+    """A bundle of `paths` as the build makes a part's (languages.py), then made stable."""
+    bundle = run_pagefind(site, paths, output.parent, output.name, pagefind_command, exact_glob)
+    bundle.rename(output)
     canonicalise(output)
     return output
 
@@ -75,7 +74,9 @@ def page_urls(bundle):
     meta = read(bundle / f"pagefind.{info['hash']}.pf_meta")
     return [
         json.loads(
-            gzip.decompress((bundle / "fragment" / f"{name}.pf_fragment").read_bytes())[12:]
+            gzip.decompress((bundle / "fragment" / f"{name}.pf_fragment").read_bytes())[
+                len(SIGNATURE) :
+            ]
         )["url"]
         for name, _ in meta[1]
     ]
