@@ -95,7 +95,6 @@ CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 INLINE_LINK = re.compile(
     r"(?P<bang>!?)\[(?P<text>[^\]]*)\]\(\s*<?(?P<target>(?:[^()\s>]|\([^()\s]*\))*)>?(?:\s+[\"'(][^)]*)?\)"
 )
-REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s.*)?$")
 # One pattern starting with a literal "[", so the regex engine can skip to candidates fast.
 LINK_OR_REFERENCE = re.compile(
     r"\[(?P<text>[^\]\n]*)\]"
@@ -269,6 +268,8 @@ def scan(
                 line_start = source.rfind("\n", 0, start) + 1
                 if source[line_start:start].strip(" ") or start - line_start > 3:
                     continue
+                if match["text"].startswith("^"):
+                    continue  # a footnote's text (Markdown extra), not a link
                 target, bang = match["ref"], False
             finding = check_url(target, number, field)
             if finding:

@@ -155,3 +155,27 @@ def test_a_date_without_time_is_the_whole_day(tmp_path):
         read_settings_light(ROOT / "pelicanconf.py", content=tmp_path / "content")
     )
     assert problems == []
+
+
+def test_a_footnote_is_not_a_link(tmp_path):
+    """`[^1]: text` defines a footnote (Markdown extra), not a link whose target is "text";
+    a reference definition with a relative target is still an error."""
+    from press.check import read_settings_light
+
+    folder = tmp_path / "content" / "articles" / "2024"
+    folder.mkdir(parents=True)
+    (folder / "a.vi.md").write_text(
+        "Title: Bài\nDate: 2024-03-01 19:00\n\nTheo Chỉ thị số 12-CT/TW.[^1]\n\n"
+        "[^1]: Ghi chú về chỉ thị.\n[^ghi-chu]:   Một ghi chú nữa.\n",
+        encoding="utf-8",
+    )
+    settings = read_settings_light(ROOT / "pelicanconf.py", content=tmp_path / "content")
+    assert validate(settings)[0] == []
+
+    (folder / "a.vi.md").write_text(
+        "Title: Bài\nDate: 2024-03-01 19:00\n\nXem [ghi chú][g].\n\n[g]: Ghi\n",
+        encoding="utf-8",
+    )
+    problems = validate(settings)[0]
+    assert [(p.line, p.field) for p in problems] == [(6, "body")]
+    assert "the relative link 'Ghi'" in problems[0].message
