@@ -23,3 +23,42 @@ def test_a_second_build_converts_and_cleans_nothing_again(tmp_path, monkeypatch)
     build_site(FIXTURES / "bilingual", output, CACHE_PATH=cache)
     assert converted == []
     assert cleaned == []
+
+
+def test_one_files_link_definitions_and_footnotes_do_not_reach_the_next(content_copy, tmp_path):
+    """Each process converts every file with one Markdown instance, reset between files: a
+    reference-link definition or a footnote in one article must not leak into another."""
+    first = content_copy / "articles/2022/cum-5-dong-thap.vi.md"
+    second = content_copy / "articles/2024/hoi-nghi-cum-3-tai-khanh-hoa.vi.md"
+    first.write_text(
+        first.read_text(encoding="utf-8")
+        + "\nXem [Chỉ thị][ct] và [Công văn][cv].[^1]\n\n"
+        + "[ct]: https://vufo.org.vn/chi-thi-12\n\n[^1]: Ghi chú của bài thứ nhất.\n",
+        encoding="utf-8",
+    )
+    second.write_text(
+        second.read_text(encoding="utf-8")
+        + "\nXem [Công văn][cv] và [Chỉ thị][ct].[^1]\n\n"
+        + "[cv]: https://vufo.org.vn/cong-van-8485\n\n[^1]: Ghi chú của bài thứ hai.\n",
+        encoding="utf-8",
+    )
+    site = build_site(content_copy, tmp_path / "out", CACHE_PATH=str(tmp_path / "cache"))
+
+    long_slug = (
+        "lien-hiep-huu-nghi-cum-so-5-chia-se-kinh-nghiem-tai-dong-thap-trong-nam-dau-"
+        "thuc-hien-chi-thi-so-12-cttw-cua-ban-bi-thu-ve-doi-ngoai-nhan-dan"
+    )
+
+    def body(url):
+        return site.html(url).select_one("main article")
+
+    for url, own, other, note in (
+        ("2022/" + long_slug + "/", "chi-thi-12", "cong-van-8485", "thứ nhất"),
+        ("2024/hoi-nghi-cum-3-tai-khanh-hoa/", "cong-van-8485", "chi-thi-12", "thứ hai"),
+    ):
+        hrefs = [a["href"] for a in body(url).select("a[href^='https://vufo']")]
+        assert hrefs == [f"https://vufo.org.vn/{own}"], url
+        assert other not in str(body(url)), url
+        notes = body(url).select(".footnote li")
+        assert [li.get("id") for li in notes] == ["fn:1"], url
+        assert note in notes[0].get_text(), url
