@@ -27,7 +27,7 @@ from multiprocessing import get_context
 
 import picklecache
 from markdown import Markdown
-from pelican import signals
+from pelican import signals, urlwrappers
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 
 logger = logging.getLogger(__name__)
@@ -319,7 +319,28 @@ def release_cache(generators):
     _cache = None
 
 
+def memoise_slugs() -> None:
+    """Pelican makes a Tag, Category or Author object for every one an article names, and
+    each computes its slug with `slugify` (Unicode normalisation, unidecode, regular
+    expressions): 13,000 calls for 60 distinct names on a 1,000-pair corpus, 0.25 s of every
+    build's reading. The slug depends only on the arguments, so each is made once."""
+    if getattr(urlwrappers.slugify, "memoised", False):
+        return
+    slugify, known = urlwrappers.slugify, {}
+
+    def memoised(value, regex_subs=(), preserve_case=False, use_unicode=False):
+        key = (value, tuple(map(tuple, regex_subs)), preserve_case, use_unicode)
+        slug = known.get(key)
+        if slug is None:
+            slug = known[key] = slugify(value, regex_subs, preserve_case, use_unicode)
+        return slug
+
+    memoised.memoised = True
+    urlwrappers.slugify = memoised
+
+
 def register():
+    memoise_slugs()
     signals.initialized.connect(start)
     signals.readers_init.connect(use_cached_reader)
     signals.all_generators_finalized.connect(release_cache)
