@@ -141,41 +141,35 @@ def test_light_settings_of_the_check_agree_with_pelicans():
             assert light[key] == expected, key
 
 
-def test_a_date_without_time_is_the_whole_day(tmp_path):
+def problems_of_one_article(tmp_path, text: str) -> list:
+    """What the check finds in a content folder holding one article with `text`."""
     from press.check import read_settings_light
 
     folder = tmp_path / "content" / "articles" / "2024"
-    folder.mkdir(parents=True)
-    (folder / "a.vi.md").write_text(
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "a.vi.md").write_text(text, encoding="utf-8")
+    settings = read_settings_light(ROOT / "pelicanconf.py", content=tmp_path / "content")
+    return validate(settings)[0]
+
+
+def test_a_date_without_time_is_the_whole_day(tmp_path):
+    text = (
         "Title: Bài\nDate: 2024-03-01 19:00\nModified: 2024-03-01\n"
-        "Event_start: 2024-03-01 19:45\nEvent_end: 2024-03-01\n\nNội dung.\n",
-        encoding="utf-8",
+        "Event_start: 2024-03-01 19:45\nEvent_end: 2024-03-01\n\nNội dung.\n"
     )
-    problems, errors, warnings = validate(
-        read_settings_light(ROOT / "pelicanconf.py", content=tmp_path / "content")
-    )
-    assert problems == []
+    assert problems_of_one_article(tmp_path, text) == []
 
 
 def test_a_footnote_is_not_a_link(tmp_path):
     """`[^1]: text` defines a footnote (Markdown extra), not a link whose target is "text";
     a reference definition with a relative target is still an error."""
-    from press.check import read_settings_light
-
-    folder = tmp_path / "content" / "articles" / "2024"
-    folder.mkdir(parents=True)
-    (folder / "a.vi.md").write_text(
+    text = (
         "Title: Bài\nDate: 2024-03-01 19:00\n\nTheo Chỉ thị số 12-CT/TW.[^1]\n\n"
-        "[^1]: Ghi chú về chỉ thị.\n[^ghi-chu]:   Một ghi chú nữa.\n",
-        encoding="utf-8",
+        "[^1]: Ghi chú về chỉ thị.\n[^ghi-chu]:   Một ghi chú nữa.\n"
     )
-    settings = read_settings_light(ROOT / "pelicanconf.py", content=tmp_path / "content")
-    assert validate(settings)[0] == []
+    assert problems_of_one_article(tmp_path, text) == []
 
-    (folder / "a.vi.md").write_text(
-        "Title: Bài\nDate: 2024-03-01 19:00\n\nXem [ghi chú][g].\n\n[g]: Ghi\n",
-        encoding="utf-8",
-    )
-    problems = validate(settings)[0]
+    text = "Title: Bài\nDate: 2024-03-01 19:00\n\nXem [ghi chú][g].\n\n[g]: Ghi\n"
+    problems = problems_of_one_article(tmp_path, text)
     assert [(p.line, p.field) for p in problems] == [(6, "body")]
     assert "the relative link 'Ghi'" in problems[0].message
