@@ -9,6 +9,7 @@ import datetime
 import functools
 import gettext
 import os
+import re
 from io import BytesIO
 from pathlib import Path
 
@@ -16,12 +17,16 @@ from babel import dates, numbers
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from jinja2 import pass_context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 # Each language's long date line. Vietnamese portals write "Thứ Tư, 28/02/2024 10:01";
 # other languages combine Babel's full date and short time in their own order.
 LONG_DATETIME_PATTERNS = {"vi": "EEEE, dd/MM/yyyy HH:mm"}
 SHORT_DATE_PATTERNS = {"vi": "dd/MM/yyyy"}
+# A footnote's back-link as Python-Markdown 3.11 writes it (and the sanitiser keeps it).
+FOOTNOTE_BACKLINK = re.compile(
+    r'<a class="footnote-backref" href="#fnref:([^"]+)" title="Jump back to footnote (\d+) in the text">'
+)
 
 
 def load_catalogs(translations_dir: Path, codes) -> dict[str, gettext.NullTranslations]:
@@ -89,6 +94,20 @@ def install(env, catalogs, fallback_code: str) -> None:
         return (Markup(text) if autoescape else text) % variables
 
     @pass_context
+    def footnotes(context, html):
+        """The content's footnote back-links, labelled in the page's language: Python-Markdown
+        titles each one in English ("Jump back to footnote 1 in the text")."""
+        if "footnote-backref" not in html:
+            return html
+        gettext = translations(context).gettext
+
+        def label(match):
+            text = escape(gettext("Back to note %(number)s in the text") % {"number": match[2]})
+            return f'<a class="footnote-backref" href="#fnref:{match[1]}" aria-label="{text}">'
+
+        return Markup(FOOTNOTE_BACKLINK.sub(label, str(html)))
+
+    @pass_context
     def _ngettext(context, singular, plural, n):
         return translations(context).ngettext(singular, plural, n)
 
@@ -114,6 +133,7 @@ def install(env, catalogs, fallback_code: str) -> None:
         month_year=_month_year,
         number=_number,
         isoformat=_isoformat,
+        footnotes=footnotes,
     )
 
 

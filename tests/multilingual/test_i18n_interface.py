@@ -202,3 +202,28 @@ def test_notice_appears_on_rebuild_when_the_original_changes(tmp_path):
     original.write_text(text, encoding="utf-8")
     site = build_site(content, tmp_path / "output")
     assert site.html(OUTDATED_EN).select_one(".translation-notice") is not None
+
+
+def test_footnote_back_links_are_labelled_in_the_pages_language(content_copy, tmp_path):
+    """Python-Markdown titles a footnote's back-link in English; each page labels it in its own
+    language instead."""
+    from conftest import build_site
+
+    for code in ("vi", "en"):
+        article = content_copy / f"articles/2024/hoi-nghi-cum-3-tai-khanh-hoa.{code}.md"
+        article.write_text(
+            article.read_text(encoding="utf-8")
+            + "\nChỉ thị số 12-CT/TW.[^1] Công văn số 8485-CV/TU.[^2]\n\n"
+            + "[^1]: Ban Bí thư, 2022.\n[^2]: Tỉnh ủy, 2024.\n",
+            encoding="utf-8",
+        )
+    site = build_site(content_copy, tmp_path / "out", CACHE_PATH=str(tmp_path / "cache"))
+    expected = {"vi": "Quay lại chú thích {n} trong bài", "en": "Back to note {n} in the text"}
+    for code, label in expected.items():
+        url = ("" if code == "vi" else f"{code}/") + "2024/hoi-nghi-cum-3-tai-khanh-hoa/"
+        page = site.html(url)
+        links = page.select(".prose .footnote a.footnote-backref")
+        assert [(a["href"], a["aria-label"]) for a in links] == [
+            (f"#fnref:{n}", label.format(n=n)) for n in (1, 2)
+        ], code
+        assert "Jump back" not in site.path(url).read_text(encoding="utf-8"), code
