@@ -1,6 +1,7 @@
 """The read cache and the sanitiser's cache, saved once every file is read: a second build
 of unchanged content converts and cleans nothing again."""
 
+import pytest
 from conftest import FIXTURES, build_site
 from validation import sanitize
 
@@ -62,3 +63,36 @@ def test_one_files_link_definitions_and_footnotes_do_not_reach_the_next(content_
         notes = body(url).select(".footnote li")
         assert [li.get("id") for li in notes] == ["fn:1"], url
         assert note in notes[0].get_text(), url
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024-03-01",
+        "2024-03-01 19:00",
+        "2024-03-01 19:00:05",
+        "2024-03-01T19:00",
+        "2024-03-01  19:00",
+        "2024-03-01 19:00+07:00",
+        "2024/03/01 19:00",
+        "01-03-2024",
+        "2024-02-29 08:15",
+        "2023-02-29",
+        "2024-03-01 24:00",
+    ],
+)
+def test_dates_read_directly_are_the_dates_pelican_reads(text):
+    """The plain ISO dates of the contract skip dateutil; every date must come out as
+    Pelican's own parser gives it (same value, type and zone), or fail as it fails."""
+    from pelican import readers, utils
+
+    readcache.parse_dates_directly()
+    assert readers.get_date.direct
+    try:
+        expected = utils.get_date(text)
+    except ValueError:
+        with pytest.raises(ValueError):
+            readers.get_date(text)
+        return
+    got = readers.get_date(text)
+    assert (got, type(got), repr(got.tzinfo)) == (expected, type(expected), repr(expected.tzinfo))

@@ -20,6 +20,7 @@ Pelican's own TYPOGRIFY must be False (the plugin checks): it would typeset twic
 import hashlib
 import logging
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -27,8 +28,9 @@ from multiprocessing import get_context
 
 import picklecache
 from markdown import Markdown
-from pelican import signals, urlwrappers
+from pelican import readers, signals, urlwrappers
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
+from pelican.utils import SafeDatetime
 
 logger = logging.getLogger(__name__)
 
@@ -339,8 +341,34 @@ def memoise_slugs() -> None:
     urlwrappers.slugify = memoised
 
 
+# The content contract's dates: "2024-03-01" or "2024-03-01 19:00" (seconds allowed), no zone.
+PLAIN_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?")
+
+
+def parse_dates_directly() -> None:
+    """Pelican reads every Date and Modified with dateutil's general parser, about 90 µs a
+    value (1.9 s of a 10,000-pair rebuild). The contract's plain ISO dates are read by
+    `fromisoformat`, which gives the same naive SafeDatetime; anything else (a zone, another
+    layout, an impossible date) still goes to Pelican's parser and its error."""
+    if getattr(readers.get_date, "direct", False):
+        return
+    general = readers.get_date
+
+    def get_date(string):
+        if PLAIN_DATE.fullmatch(string):
+            try:
+                return SafeDatetime.fromisoformat(string)
+            except ValueError:
+                pass
+        return general(string)
+
+    get_date.direct = True
+    readers.get_date = get_date
+
+
 def register():
     memoise_slugs()
+    parse_dates_directly()
     signals.initialized.connect(start)
     signals.readers_init.connect(use_cached_reader)
     signals.all_generators_finalized.connect(release_cache)
