@@ -37,7 +37,7 @@ KEPT = "\0kept"  # what a worker returns for a page kept from the previous outpu
 # How deep `token` follows containers and dataclasses (a bound, not a need: the document
 # index nests list > group > document > entry > fields, depth 7).
 MAX_DEPTH = 10
-FORMAT = "pagecache-2"
+FORMAT = "pagecache-3"
 # Context key where plugins list the objects with a `cache_key` they give templates.
 PROVIDERS_KEY = "page_cache_providers"
 
@@ -65,7 +65,9 @@ def object_key(obj):
     if kind is None:
         return None
     if kind == "content":
-        return ("content", obj.source_path)
+        # Relative to the content folder, not absolute: half as long in every page's digest
+        # and dependencies, and the same wherever the site is checked out.
+        return ("content", obj.relative_source_path)
     if kind == "tree":
         return ("tree", obj.lang.code)
     key = obj.cache_key
