@@ -200,13 +200,14 @@ PORTAL = {
 EDITIONS = {"path": "editions", "pdf": True}
 # Site search (plugins/search): Pagefind indexes the built site after every build, one index
 # per language, into <output>/<bundle_dir>/. `fold` adds a tone-free copy of each content
-# page's text to the index so that "dong thap" finds "Đồng Tháp". A language of more than
-# `part_size` pages is indexed in parts of about that many and merged, to bound Pagefind's memory.
+# page's text to the index so that "dong thap" finds "Đồng Tháp". Each
+# language is indexed in parts of about `part_size` pages, merged into one bundle: an edit
+# re-indexes one part.
 SEARCH = {
     "index": True,
     "fold": True,
     "bundle_dir": "pagefind",
-    "part_size": 2000,
+    "part_size": 150,
 }
 # Editors' preview (plugins/editor/): `invoke serve` turns `preview` on, which also builds drafts
 # and scheduled articles with a banner; `progress` prints one line per build stage.

@@ -10,28 +10,36 @@ language while the other plugins write their files, and a language whose pages d
 comes from the cache (languages.py). Settings: the `SEARCH` dict in pelicanconf.py.
 """
 
-from pelican import signals
-
-from multilingual.site import content_pages_written_signal, tree_pages_signal
-
-from .search import (
-    build_index,
-    check_settings,
-    fold,
-    index_size,
-    install_filters,
-    list_content_pages,
-    search_pages,
-    start_index,
-)
-
 __all__ = ["fold", "index_size", "register"]
 
 
 def register():
+    # Imported here, not above: the merge (merge.py) runs in a process of its own, which
+    # imports this package and needs neither Pelican nor the other plugins (0.29 s).
+    from pelican import signals  # noqa: PLC0415
+
+    from multilingual.site import content_pages_written_signal, tree_pages_signal  # noqa: PLC0415
+
+    from .search import (  # noqa: PLC0415
+        build_index,
+        check_settings,
+        install_filters,
+        list_content_pages,
+        search_pages,
+        start_index,
+    )
+
     signals.initialized.connect(check_settings)
     signals.generator_init.connect(install_filters)
     signals.all_generators_finalized.connect(list_content_pages)
     signals.finalized.connect(build_index)
     tree_pages_signal.connect(search_pages)
     content_pages_written_signal.connect(start_index)
+
+
+def __getattr__(name):
+    if name in ("fold", "index_size"):
+        from . import search  # noqa: PLC0415
+
+        return getattr(search, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -24,11 +24,9 @@ import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
-from .canonical import canonicalise
-
 ENTRY = "pagefind-entry.json"
 FORMAT = "pagefind-languages-2"
-MERGE_FORMAT = "pagefind-merge-1"
+MERGE_FORMAT = "pagefind-merge-2"
 # Pagefind's allocator (jemalloc, linked in with the `_rjem_` prefix) with one arena instead
 # of one per core: Pagefind over 1,000 articles peaks at 249 MB instead of 301, over 10,000 at
 # 3,406 MB instead of 3,892, in the same time. A value set by the caller is kept.
@@ -58,21 +56,23 @@ def pages_digest(site: Path, paths, glob: str | None) -> str:
 
 
 def parts_of(paths, part_size: int) -> list[list[str]]:
-    """A language's pages in parts of about `part_size`, by a hash of each path: an edit
-    changes one part, and a new article leaves the other parts as they were (until the
-    language outgrows its number of parts)."""
-    count = -(-len(paths) // part_size)
-    if count <= 1:
-        return [sorted(paths)]
-    parts: list[list[str]] = [[] for _ in range(count)]
+    """A language's pages in parts of `part_size` on average, each a run of consecutive paths
+    (merge.py needs them so). A part ends after a page whose path hashes to a multiple of
+    `part_size` (or once it holds four times that many), so an edit changes one part and a new
+    article one part only, or two when it ends one."""
+    parts, part = [], []
     for path in sorted(paths):
-        parts[int(hashlib.sha256(path.encode()).hexdigest()[:8], 16) % count].append(path)
-    return [part for part in parts if part]
+        part.append(path)
+        cut = int(hashlib.sha256(path.encode()).hexdigest()[:8], 16) % part_size == 0
+        if cut or len(part) >= 4 * part_size:
+            parts.append(part)
+            part = []
+    return [*parts, part] if part else parts
 
 
 def exact_glob(paths) -> str:
-    """A --glob naming each page: a part's glob must not match another part's pages (the
-    build's own glob, search.content_glob, matches whole year folders)."""
+    """A --glob naming each page: a part's glob must not match another part's pages, and
+    Pagefind parses every file its glob matches, indexed or not."""
     return paths[0] if len(paths) == 1 else "{" + ",".join(sorted(paths)) + "}"
 
 
@@ -113,27 +113,13 @@ def store(fresh: Path, cached: Path, stale) -> Path:
     return cached
 
 
-def index_language(site, code, paths, cache_dir, command, glob, part_size=2000) -> Path:
-    """The bundle of one language: from the cache, else from fresh Pagefind runs (which then
-    replace the language's previous bundle in the cache). A language of more than
-    `part_size` pages is indexed in parts, each cached, and merged (merge.py): Pagefind holds
-    a whole run in memory twice over. Raises RuntimeError when Pagefind fails."""
+def index_language(site, code, paths, cache_dir, command, part_size=150) -> Path:
+    """The bundle of one language: from the cache, else merged (merge.py) from the bundles of
+    its parts, each from the cache or from a fresh Pagefind run. Small parts keep an edit's
+    Pagefind run short, and Pagefind's memory low: it holds a whole run in memory twice over.
+    Raises RuntimeError when Pagefind or the merge fails."""
     cache_dir = Path(cache_dir)
     parts = parts_of(paths, part_size)
-    if len(parts) == 1:
-        cached = cache_dir / f"{code}-{pages_digest(site, paths, glob(paths))}"
-        if (cached / ENTRY).is_file():
-            return cached
-        fresh = run_pagefind(site, paths, cache_dir, code, command, glob)
-        try:
-            canonicalise(fresh)  # same pages, same bytes (issue #9)
-        except (OSError, ValueError, KeyError, TypeError, IndexError) as error:
-            shutil.rmtree(fresh, ignore_errors=True)
-            raise RuntimeError(f"its files could not be put in a stable order: {error}") from error
-        return store(
-            fresh, cached, [*cache_dir.glob(f"{code}-*"), *cache_dir.glob(f"{code}.part-*")]
-        )
-
     digests = [pages_digest(site, part, exact_glob(part)) for part in parts]
     key = " ".join([MERGE_FORMAT, *digests])  # a change to merge.py's output: MERGE_FORMAT
     cached = cache_dir / f"{code}-{hashlib.sha256(key.encode()).hexdigest()[:20]}"
@@ -190,10 +176,10 @@ def place(bundle: Path, target: Path) -> None:
 
 
 def index_by_language(
-    site: Path, pages_by_lang: dict, bundle_dir: str, cache_dir, command, glob, part_size=2000
+    site: Path, pages_by_lang: dict, bundle_dir: str, cache_dir, command, part_size=150
 ):
     """Index each language's content pages (cached) into site/bundle_dir/<lang>/."""
     for code, paths in sorted(pages_by_lang.items()):
         if paths:
-            cached = index_language(site, code, paths, cache_dir, command, glob, part_size)
+            cached = index_language(site, code, paths, cache_dir, command, part_size)
             place(cached, site / bundle_dir / code)

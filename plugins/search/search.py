@@ -21,9 +21,10 @@ DEFAULTS = {
     "index": True,  # run Pagefind after every build
     "fold": True,  # add the folded copy of each content page's "đ" words to the index
     "bundle_dir": "pagefind",  # where the index goes, inside the output folder
-    # A language of more pages is indexed by Pagefind in parts of about this many, then merged
-    # (languages.py, merge.py): one Pagefind run over 10,000 articles peaks at 2.5 GB.
-    "part_size": 2000,
+    # Pagefind indexes each language in parts of about this many pages, merged into one bundle
+    # (languages.py, merge.py): an edit re-indexes its part only, and one Pagefind run over
+    # 10,000 articles peaked at 2.5 GB.
+    "part_size": 150,
 }
 
 # Combining marks Vietnamese (and French) put on Latin letters: the tone marks (grave,
@@ -168,29 +169,6 @@ def list_content_pages(generators):
         page.context["search_language"] = code if code in _content_pages else None
 
 
-def content_glob(paths) -> str | None:
-    """A Pagefind --glob matching the content pages and (almost) nothing else.
-
-    Pagefind parses every file its glob matches, indexed or not: on a 1,000-pair corpus the
-    9,300 listing pages cost 3.8 s of 11 s. Articles sharing a folder ("2024/<slug>/…")
-    become one "2024/*/index.html"; a page alone in its pattern is named exactly. A listing
-    page that a pattern still matches is only parsed, never indexed (no data-pagefind-body).
-    """
-    patterns: dict[str, list[str]] = {}
-    for path in paths:
-        parts = path.split("/")
-        pattern = "/".join([*parts[:-2], "*", parts[-1]]) if len(parts) >= 3 else path
-        patterns.setdefault(pattern, []).append(path)
-    items = sorted(
-        item
-        for pattern, members in patterns.items()
-        for item in ([pattern] if len(members) > 1 else members)
-    )
-    if not items:
-        return None
-    return items[0] if len(items) == 1 else "{" + ",".join(items) + "}"
-
-
 def pagefind_command(site: Path, output: Path, glob: str | None) -> list[str]:
     command = [str(pagefind_executable()), "--site", str(site), "--output-path", str(output)]
     if glob:
@@ -221,7 +199,6 @@ def start_index(generator):
                 opts["bundle_dir"],
                 cache,
                 pagefind_command,
-                content_glob,
                 opts["part_size"],
             )
         except (OSError, ImportError, RuntimeError, ValueError, KeyError) as error:

@@ -4,12 +4,17 @@ import json
 import shutil
 
 from conftest import FIXTURES, build_site
-from search.languages import link_file
+from search.languages import link_file, parts_of
 from test_merge import page_urls
 
 
 def bundles(cache):
-    return {path.name.split("-")[0]: path.name for path in (cache / "pagefind").iterdir()}
+    """The merged bundle of each language in the cache (its parts' bundles left out)."""
+    return {
+        path.name.split("-")[0]: path.name
+        for path in (cache / "pagefind").iterdir()
+        if ".part-" not in path.name
+    }
 
 
 def test_an_edit_reindexes_only_its_language(tmp_path):
@@ -67,7 +72,7 @@ def test_a_language_larger_than_a_part_is_indexed_in_parts_and_merged(tmp_path):
         if path.relative_to(out).parts[0] not in trees
         and "data-pagefind-body" in path.read_text(encoding="utf-8")
     )
-    assert len(vi_pages) > 2 * len(parts) - 2
+    assert len(vi_pages) == len(parts), "parts of one page at part_size 1"
     assert page_urls(out / "pagefind" / "vi") == vi_pages, "every page, numbered by URL"
 
     article = content / "articles" / "2025" / "nha-tho-dong.vi.md"
@@ -76,6 +81,18 @@ def test_a_language_larger_than_a_part_is_indexed_in_parts_and_merged(tmp_path):
     after = {path.name for path in (cache / "pagefind").glob("vi.part-*")}
     assert len(after - parts) == 1 and len(parts - after) == 1, "only the edited part again"
 
-    build_site(content, out, CACHE_PATH=str(cache))  # one part again: the parts go
-    assert not list((cache / "pagefind").glob("vi.part-*"))
+    build_site(content, out, CACHE_PATH=str(cache))  # parts of 150 again: one part
+    assert len(list((cache / "pagefind").glob("vi.part-*"))) == 1, "the old parts go"
+    assert page_urls(out / "pagefind" / "vi") == vi_pages
     assert len(list((cache / "pagefind").glob("vi-*"))) == 1
+
+
+def test_parts_are_runs_of_paths_that_a_new_page_barely_moves():
+    paths = [f"{2000 + n % 20}/bai-{n:05}/index.html" for n in range(3000)]
+    parts = parts_of(paths, 150)
+    assert [path for part in parts for path in part] == sorted(paths), "consecutive, each once"
+    assert 10 <= len(parts) <= 40 and max(map(len, parts)) <= 600
+    grown = parts_of([*paths, "2010/bai-moi/index.html"], 150)
+    changed = [part for part in grown if part not in parts]
+    assert len(changed) <= 2, "a new page changes the part it joins (and may move one cut)"
+    assert sum(part in grown for part in parts) >= len(parts) - 2

@@ -8,7 +8,7 @@ import random
 import pytest
 from search.canonical import SIGNATURE, canonicalise, read
 from search.languages import exact_glob, run_pagefind
-from search.merge import merge
+from search.merge import PREPARED, merge
 from search.search import pagefind_command
 
 # Words with and without their marks, so that folded words carry several marked variants.
@@ -88,14 +88,18 @@ def indexed(tmp_path_factory):
     site = root / "site"
     paths = write_site(site)
     whole = index(site, paths, root / "whole")
-    parts = []
-    for n in range(3):  # interleaved, so that every word's pages come from several parts
-        parts.append(index(site, paths[n::3], root / f"part{n}"))
-    return root, whole, parts
+    # Consecutive in the run's own order (the file system's), not the paths' order, which
+    # the merge's own order (by URL) must then put right.
+    ordered = [url.strip("/") + "/index.html" for url in page_urls(whole)]
+    assert ordered != sorted(ordered), "the test needs a run whose order is not the URLs'"
+    bounds = [(0, 25), (25, 37), (37, 60)]
+    parts = [index(site, ordered[a:b], root / f"part{n}") for n, (a, b) in enumerate(bounds)]
+    by_url = [index(site, sorted(paths)[a:b], root / f"url{n}") for n, (a, b) in enumerate(bounds)]
+    return root, whole, parts, by_url
 
 
 def test_merged_in_the_runs_order_the_parts_are_the_run(indexed):
-    root, whole, parts = indexed
+    root, whole, parts, _ = indexed
     assert len([*(whole / "index").iterdir()]) >= 3, "the test needs several index chunks"
     merged = root / "merged-in-order"
     merge(parts, merged, order=page_urls(whole))
@@ -107,10 +111,40 @@ def test_merged_in_the_runs_order_the_parts_are_the_run(indexed):
 
 
 def test_merged_pages_are_numbered_by_url(indexed):
-    root, whole, parts = indexed
+    root, whole, _, parts = indexed
     merged = root / "merged"
     merge(parts, merged)
     assert page_urls(merged) == sorted(page_urls(whole))
+    assert all((part / PREPARED).is_file() for part in parts), "each part prepared once"
     again = root / "merged-again"
-    merge(list(reversed(parts)), again)
+    merge(list(reversed(parts)), again)  # from the prepared parts this time
     assert contents(again) == contents(merged), "the same pages give the same bundle"
+
+
+def test_merged_by_url_is_the_run_renumbered(indexed):
+    """The URL-numbered merge finds what the run finds: each word on the same pages, with the
+    same positions and weights, once the run's page numbers are turned into URLs."""
+    root, whole, _, parts = indexed
+    merged = root / "merged-urls"
+    merge(parts, merged)
+
+    def words(bundle):
+        urls = page_urls(bundle)
+        found = {}
+        for path in (bundle / "index").iterdir():
+            for word, pages, variants in read(path)[0]:
+                for key, entries in [(word, pages), *((f"{word}/{f}", p) for f, p in variants)]:
+                    number, located = 0, {}
+                    for delta, locations, meta in entries:
+                        number += delta
+                        located[urls[number]] = (locations, meta)
+                    found[key] = located
+        return found
+
+    assert words(merged) == words(whole)
+
+
+def test_parts_that_interleave_are_refused(indexed):
+    root, whole, parts, _ = indexed
+    with pytest.raises(ValueError, match="consecutive"):
+        merge(parts, root / "interleaved")  # consecutive in the run's order, not by URL
