@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT))
 
 import contract  # noqa: E402
+from press.bytecode import ensure_compiled  # noqa: E402
 
 CONFIG = {
     "settings_base": ROOT / "pelicanconf.py",
@@ -32,6 +33,7 @@ CONFIG = {
 
 def press(c, *args, **kwargs):
     """Run the project's build command (python -m press …) in this environment."""
+    ensure_compiled()
     command = " ".join(shlex.quote(str(a)) for a in (sys.executable, "-m", "press", *args))
     return c.run(command, pty=False, **kwargs)
 
@@ -133,6 +135,8 @@ def serve(c, port=None, content=None, output=None):
     """Preview the site on http://127.0.0.1:8000: rebuilds and reloads on every change."""
     import logging
 
+    ensure_compiled()
+
     from editor.server import Preview
     from pelican.log import init as init_logging
 
@@ -174,6 +178,7 @@ def screenshots(c):
 @task(help={"args": "extra arguments for pytest, e.g. -k dates"})
 def test(c, args=""):
     """Run the whole test suite."""
+    ensure_compiled()  # the tests run hundreds of builds
     c.run(f"{shlex.quote(sys.executable)} -m pytest {args}", pty=False)
 
 

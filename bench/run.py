@@ -405,6 +405,11 @@ def main(argv=None) -> int:
         "--no-save", action="store_true", help="do not write bench/results/<date>-n<N>-<commit>.md"
     )
     args = ap.parse_args(argv)
+    # No timed build compiles the installed packages (press/bytecode.py; standard library).
+    sys.path.insert(0, str(BENCH.parent))
+    from press.bytecode import ensure_compiled  # noqa: PLC0415
+
+    ensure_compiled()
 
     wanted = [w.strip() for w in args.tools.split(",") if w.strip()]
     if not args.project_cmd and "project" in wanted:
