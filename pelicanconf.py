@@ -207,7 +207,7 @@ SEARCH = {
     "index": True,
     "fold": True,
     "bundle_dir": "pagefind",
-    "part_size": 150,
+    "part_size": 60,
 }
 # Editors' preview (plugins/editor/): `invoke serve` turns `preview` on, which also builds drafts
 # and scheduled articles with a banner; `progress` prints one line per build stage.

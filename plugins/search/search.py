@@ -24,7 +24,7 @@ DEFAULTS = {
     # Pagefind indexes each language in parts of about this many pages, merged into one bundle
     # (languages.py, merge.py): an edit re-indexes its part only, and one Pagefind run over
     # 10,000 articles peaked at 2.5 GB.
-    "part_size": 150,
+    "part_size": 60,
 }
 
 # Combining marks Vietnamese (and French) put on Latin letters: the tone marks (grave,
@@ -169,11 +169,15 @@ def list_content_pages(generators):
         page.context["search_language"] = code if code in _content_pages else None
 
 
-def pagefind_command(site: Path, output: Path, glob: str | None) -> list[str]:
-    command = [str(pagefind_executable()), "--site", str(site), "--output-path", str(output)]
-    if glob:
-        command += ["--glob", glob]
-    return [*command, "--quiet"]
+def pagefind_command(site: Path, output: Path) -> list[str]:
+    return [
+        str(pagefind_executable()),
+        "--site",
+        str(site),
+        "--output-path",
+        str(output),
+        "--quiet",
+    ]
 
 
 _running: dict = {}  # the indexing thread of the current build and what it found

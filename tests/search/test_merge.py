@@ -7,7 +7,7 @@ import random
 
 import pytest
 from search.canonical import SIGNATURE, canonicalise, read
-from search.languages import exact_glob, run_pagefind
+from search.languages import run_pagefind
 from search.merge import PREPARED, merge
 from search.search import pagefind_command
 
@@ -48,7 +48,7 @@ def write_site(site, pages=60, seed=7):
 
 def index(site, paths, output):
     """A bundle of `paths` as the build makes a part's (languages.py), then made stable."""
-    bundle = run_pagefind(site, paths, output.parent, output.name, pagefind_command, exact_glob)
+    bundle = run_pagefind(site, paths, output.parent, output.name, pagefind_command)
     bundle.rename(output)
     canonicalise(output)
     return output
