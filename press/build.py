@@ -1,7 +1,8 @@
 """Validate the content, run Pelican once over it and publish the result atomically.
 
-The content is checked first (plugins/validation); any error stops the build before
-Pelican starts. The site is then built into a fresh directory beside `output/`; only a
+The content is checked (plugins/validation) while Pelican reads it; any error stops the
+build before Pelican writes a page, and Pelican's own messages about content that failed the
+check are not shown. The site is built into a fresh directory beside `output/`; only a
 build that finished without errors (and, in strict mode, without warnings) replaces
 `output/`, so a failed or interrupted build leaves the previously published site as it was.
 """
@@ -10,6 +11,7 @@ import ctypes
 import ctypes.util
 import logging
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -21,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from pelican import Pelican  # noqa: E402
+from pelican import Pelican, signals  # noqa: E402
 from pelican.log import LimitFilter  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
 
@@ -89,10 +91,7 @@ def build(
     settings = load_settings(settings_file, content, output, overrides)
     output_path = Path(settings["OUTPUT_PATH"])
     result = BuildResult(output_path, strict=strict)
-    if validate_content:
-        result.problems, result.errors, result.warnings = validate(settings)
-        if not result.ok:
-            return result  # stop before Pelican: nothing was written
+    check = BackgroundCheck(settings) if validate_content else None
 
     output_path.parent.mkdir(parents=True, exist_ok=True)
     staging, from_spare = staging_folder(output_path)
@@ -109,16 +108,45 @@ def build(
     collector = ProblemCollector()
     root_logger = logging.getLogger()
     root_logger.addHandler(collector)
+    held = HeldLogs() if check else None
+
+    def gate(_sender=None):
+        """Before Pelican writes anything: the check's verdict. Pelican's messages so far
+        are shown only for content that passed it."""
+        if held is None or held.released:
+            return
+        result.problems, errors, warnings = check.result()
+        if errors or (strict and warnings):
+            result.errors += errors
+            result.warnings += warnings
+            held.forget()
+            raise ContentInvalid
+        result.warnings += warnings
+        held.let_through()
+
+    signals.all_generators_finalized.connect(gate, weak=False)
     try:
         try:
             Pelican(settings).run()
+        except ContentInvalid:
+            pass
         except Exception as error:  # a plugin or template bug: report it, keep the old site
-            log = logging.getLogger("press")
-            log.error("The build stopped: %s: %s", type(error).__name__, error)
-            log.debug("Where it stopped:", exc_info=True)  # shown with --debug
+            try:
+                gate()  # unless the content failed the check: then the check says why
+            except ContentInvalid:
+                pass
+            else:
+                log = logging.getLogger("press")
+                log.error("The build stopped: %s: %s", type(error).__name__, error)
+                log.debug("Where it stopped:", exc_info=True)  # shown with --debug
         finally:
+            signals.all_generators_finalized.disconnect(gate)
+            if held is not None:
+                held.let_through()
             root_logger.removeHandler(collector)
-        result.errors += collector.errors
+            if check is not None:
+                check.close()
+        result.errors += collector.errors  # none held back for content that failed the check
         result.warnings += collector.warnings
         if result.ok:
             if from_spare:
@@ -129,6 +157,85 @@ def build(
         if not result.published and staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     return result
+
+
+class ContentInvalid(Exception):
+    """The content failed the check: the build stops before Pelican writes a page."""
+
+
+class BackgroundCheck:
+    """The content check (plugins/validation) in a forked process while Pelican reads the
+    content on the other core: 0.28 s of a 1,000-pair rebuild, before anything else could
+    start. Where there is no fork, it runs here, at once."""
+
+    def __init__(self, settings):
+        self._result = None
+        self._pid = None
+        if not hasattr(os, "fork"):
+            self._result = validate(settings)
+            return
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: check, send the verdict, leave without cleaning up
+            os.close(read_end)
+            try:
+                data = pickle.dumps(validate(settings))
+            except BaseException as error:  # noqa: BLE001 - the parent checks again itself
+                data = pickle.dumps(repr(error))
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(data)
+            os._exit(0)
+        os.close(write_end)
+        self._pid, self._pipe, self._settings = pid, os.fdopen(read_end, "rb"), settings
+
+    def result(self) -> tuple[list, list, list]:
+        """(problems, error lines, warning lines), waiting for the check if need be."""
+        if self._result is None:
+            data = self._pipe.read()
+            self.close()
+            verdict = pickle.loads(data) if data else None
+            # The check failed in the child (it cannot raise there): run it here, to raise.
+            self._result = verdict if isinstance(verdict, tuple) else validate(self._settings)
+        return self._result
+
+    def close(self) -> None:
+        if self._pid is not None:
+            self._pipe.close()
+            try:
+                os.kill(self._pid, 9)  # done already, or no longer wanted (the build stopped)
+            except ProcessLookupError:
+                pass
+            os.waitpid(self._pid, 0)
+            self._pid = None
+
+
+class HeldLogs(logging.Handler):
+    """Holds every log record until released, then passes them on to the root logger's
+    handlers as they would have been; or forgets them."""
+
+    def __init__(self):
+        super().__init__(logging.NOTSET)
+        self.records = []
+        self.released = False
+        self.root = logging.getLogger()
+        self.handlers, self.root.handlers = self.root.handlers, [self]
+
+    def emit(self, record):
+        self.records.append(record)
+
+    def let_through(self) -> None:  # not `release`: logging.Handler's lock method
+        if not self.released:
+            self.released = True
+            self.root.handlers = self.handlers
+            for record in self.records:
+                for handler in self.handlers:
+                    if record.levelno >= handler.level:
+                        handler.handle(record)
+            self.records = []
+
+    def forget(self) -> None:
+        self.records = []
+        self.let_through()
 
 
 def _exchange(a: Path, b: Path) -> bool:
