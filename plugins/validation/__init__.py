@@ -1,7 +1,8 @@
 """Validation: editors' mistakes get clear errors, and content cannot carry script.
 
 - `checks.check(settings)` validates the content tree against the content contract without
-  running Markdown; press/build.py runs it before Pelican (and `invoke check` alone).
+  running Markdown; press/build.py runs it beside Pelican's reading, and stops the build before
+  anything is written (`invoke check` runs it alone).
 - At render time, content, titles and summaries are sanitised (sanitize.py) and links to
   other sites get rel="noopener".
 - Templates get `content_security_policy` for the <meta> in partials/csp.html; the build
