@@ -94,20 +94,26 @@ class Uncacheable(Exception):
 def token(value, depth=0, memo=None):
     """A stable, comparable description of what a template saw; raises Uncacheable.
 
-    `memo` (id -> token) lets one build describe a shared list, such as a tree's
-    articles, once rather than once per page that shows it.
+    `memo` (id -> token) lets one build describe a shared value, such as a tree's
+    articles or a document, once rather than once per page that shows it.
     """
-    if memo is not None and isinstance(value, (list, tuple, dict, Pagination)):
-        known = memo.get(id(value))
-        if known is None:
-            # Only successes are remembered: a value too deep to describe where it was
-            # first met (depth > MAX_DEPTH) may be describable where it is met next.
-            known = memo[id(value)] = (value, _token(value, depth, memo))
-        return known[1]
+    if memo is not None:
+        cls = type(value)
+        kind = _TOKEN_KINDS.get(cls)
+        if kind is None:
+            kind = _TOKEN_KINDS[cls] = _token_kind(cls, value)
+        if kind in _MEMOISED:
+            known = memo.get(id(value))
+            if known is None:
+                # Only successes are remembered: a value too deep to describe where it was
+                # first met (depth > MAX_DEPTH) may be describable where it is met next.
+                known = memo[id(value)] = (value, _token(value, depth, memo))
+            return known[1]
     return _token(value, depth, memo)
 
 
 _TOKEN_KINDS: dict = {}  # type -> how _token describes its values
+_MEMOISED = frozenset({"sequence", "dict", "pagination", "dataclass"})
 
 
 def _token_kind(cls, value):
@@ -280,7 +286,9 @@ class PageCache:
         self._memo = {}
         self._shared = {}
         self._digests = {}
-        self._checked = {}  # id of a dependency in self.entries -> unchanged?
+        self._versions = {}  # id of a page's switcher -> (switcher, digest)
+        self._unchanged = set()  # ids of the dependencies in self.entries found unchanged
+        self._changed = set()  # and of those found changed
         self._dependency = {}  # (key, attribute) -> shared dependency, None if uncacheable
         self._stored = {}  # id of a dependency a worker sent -> the shared one
 
@@ -292,13 +300,25 @@ class PageCache:
                 page.template,
                 page.lang.code,
                 token(page.context, memo=self._memo),
-                token(page.translations, memo=self._memo),
-                token(page.switcher, memo=self._memo),
-                getattr(page, "x_default", None),
+                self._versions_digest(page),
             )
         except Uncacheable:
             return None
         return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+    def _versions_digest(self, page) -> str:
+        """The digest of a page's translations, switcher and x-default, which every version
+        of the page shares (multilingual.site.link_translations): described once for all."""
+        known = self._versions.get(id(page.switcher))
+        if known is None or known[0] is not page.switcher:
+            tokens = (
+                token(page.translations, memo=self._memo),
+                token(page.switcher, memo=self._memo),
+                getattr(page, "x_default", None),
+            )
+            digest = hashlib.sha256(repr(tokens).encode()).hexdigest()
+            known = self._versions[id(page.switcher)] = (page.switcher, digest)
+        return known[1]
 
     def current(self, key, attribute, objects):
         memo = (key, attribute)
@@ -337,14 +357,20 @@ class PageCache:
         if digest is None or entry[0] != digest:
             return False
         # Pages share their equal dependencies as one object (see `store`): check each once.
-        checked = self._checked
-        for dep in entry[1]:
-            unchanged = checked.get(id(dep))
-            if unchanged is None:
-                (key, attribute), seen = dep
-                unchanged = checked[id(dep)] = self.current(key, attribute, objects) == seen
-            if not unchanged:
-                return False
+        # Sets of ids, so that the dependencies checked before (most of a page's ~70) cost
+        # no Python code per dependency.
+        ids = set(map(id, entry[1]))
+        if not ids.isdisjoint(self._changed):
+            return False
+        new = ids - self._unchanged
+        if new:
+            for dep in entry[1]:
+                if id(dep) in new:
+                    (key, attribute), seen = dep
+                    unchanged = self.current(key, attribute, objects) == seen
+                    (self._unchanged if unchanged else self._changed).add(id(dep))
+                    if not unchanged:
+                        return False
         return True
 
     def keep(self, page) -> bool:
