@@ -91,15 +91,13 @@ class MultilingualGenerator(Generator):
         content = [page for page in self.output_pages if page.template in CONTENT_TEMPLATES]
         listings = [page for page in self.output_pages if page.template not in CONTENT_TEMPLATES]
         self.rendered_count = 0
-        for pages in (content, listings):
-            render_all(
-                pages,
-                lambda page: self.keep_or_render(page, base),
-                self.collect,
-                options.get("workers", 0),
-            )
-            if pages is content:
-                content_pages_written_signal.send(self)
+        render_all(
+            [content, listings],
+            lambda page: self.keep_or_render(page, base),
+            self.collect,
+            lambda pages: content_pages_written_signal.send(self) if pages is content else None,
+            options.get("workers", 0),
+        )
         if self.page_cache:
             self.page_cache.save()
             self.page_cache = None

@@ -36,13 +36,13 @@ class _RecordCollector(logging.Handler):
         self.records.append(record)
 
 
-def _render_share(share: int, shares: int):
-    render, pages = _job
+def _render_share(group: int, share: int, shares: int):
+    render, groups = _job
     collector = _RecordCollector()
     root = logging.getLogger()
     root.handlers = [collector]  # the parent prints the records once, in order
     results = []
-    for page in pages[share::shares]:
+    for page in groups[group][share::shares]:
         try:
             results.append(render(page))
         except Exception as error:  # reported by the parent, which fails the build
@@ -50,25 +50,37 @@ def _render_share(share: int, shares: int):
     return collector.records, results
 
 
-def render_all(pages, render, collect, workers: int = 0) -> None:
-    """Call `render(page)` for every page, and `collect` with lists of what the calls
-    returned (together, all of them once)."""
+def render_all(groups, render, collect, done=None, workers: int = 0) -> None:
+    """Call `render(page)` for every page of each group of pages, group after group, and
+    `collect` with lists of what the calls returned (together, all of them once);
+    `done(group)` once a group's pages are all back. The groups share one pool of workers,
+    so what a worker learnt in one group (the page cache's descriptions of the content) it
+    still knows in the next."""
     workers = workers or os.cpu_count() or 1
-    if workers < 2 or len(pages) < PARALLEL_THRESHOLD:
-        collect([render(page) for page in pages])
+    if workers < 2 or sum(map(len, groups)) < PARALLEL_THRESHOLD:
+        for pages in groups:
+            collect([render(page) for page in pages])
+            if done:
+                done(pages)
         return
     global _job
-    _job = (render, pages)
-    shares = workers * max(1, round(len(pages) / (BATCH * workers)))  # even shares per worker
+    _job = (render, groups)
     try:
         with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-            batches = [pool.submit(_render_share, share, shares) for share in range(shares)]
-            for number in range(shares):
-                records, results = batches[number].result()
-                batches[number] = None  # the future holds its result: let both go
-                for record in records:
-                    logging.getLogger(record.name).handle(record)
-                collect(results)
-                del results
+            for group, pages in enumerate(groups):
+                # Even shares per worker, of at most about BATCH pages.
+                shares = workers * max(1, round(len(pages) / (BATCH * workers)))
+                batches = [
+                    pool.submit(_render_share, group, share, shares) for share in range(shares)
+                ]
+                for number in range(shares):
+                    records, results = batches[number].result()
+                    batches[number] = None  # the future holds its result: let both go
+                    for record in records:
+                        logging.getLogger(record.name).handle(record)
+                    collect(results)
+                    del results
+                if done:
+                    done(pages)
     finally:
         _job = None
