@@ -9,6 +9,7 @@ import gc
 import os
 import pickle
 import tempfile
+from pathlib import Path
 
 
 def load(path, fingerprint) -> dict:
@@ -29,10 +30,32 @@ def load(path, fingerprint) -> dict:
     return entries if stored_fingerprint == fingerprint else {}
 
 
-def save(path, fingerprint, entries) -> None:
+def save(path, fingerprint, entries, staged_for: str | None = None) -> None:
+    """Store the entries; with `staged_for` (a build's name), beside `path` until that build
+    commits them (`commit_staged`) or they are discarded with it (`discard_staged`)."""
+    if staged_for:
+        path = f"{os.fspath(path)}{STAGED}{staged_for}"
     folder = os.path.dirname(os.fspath(path)) or "."
     os.makedirs(folder, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=".cache-")
     with os.fdopen(handle, "wb") as cache_file:
         pickle.dump((fingerprint, entries), cache_file, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(temporary, path)
+
+
+# Caches that describe a build's output (the page cache, the file cache) are staged: a build
+# that wrote its pages but was not published must not leave them describing pages nobody
+# published, or the next build would keep the published, older, page of an edited article.
+STAGED = ".staged-"
+
+
+def commit_staged(folder, build_name: str) -> None:
+    """Put the caches staged for a published build in their places. (A build killed right
+    between publishing and this leaves the previous caches, describing the previous site.)"""
+    for staged in Path(folder).glob(f"*{STAGED}{build_name}"):
+        os.replace(staged, str(staged)[: -len(STAGED + build_name)])
+
+
+def discard_staged(folder, build_name: str) -> None:
+    for staged in Path(folder).glob(f"*{STAGED}{build_name}"):
+        staged.unlink(missing_ok=True)

@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
+import picklecache  # noqa: E402
 from pelican import Pelican, signals  # noqa: E402
 from pelican.log import LimitFilter  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
@@ -153,9 +154,12 @@ def build(
                 retire.prune_empty_folders(str(staging))
             swap_in(staging, output_path)
             result.published = True
+            picklecache.commit_staged(settings["CACHE_PATH"], staging.name)
     finally:  # also on KeyboardInterrupt (SIGINT): the old site stays, the staging goes
-        if not result.published and staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
+        if not result.published:
+            picklecache.discard_staged(settings["CACHE_PATH"], staging.name)
+            if staging.exists():
+                shutil.rmtree(staging, ignore_errors=True)
     return result
 
 

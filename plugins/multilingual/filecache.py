@@ -38,6 +38,12 @@ class PreviousOutput:
         self.output = Path(settings["OUTPUT_PATH"])
         self.in_place = self.path.resolve() == self.output.resolve()
 
+    @property
+    def staged_for(self) -> str | None:
+        """The name under which this build's caches of the output wait for it to be
+        published (press/build.py commits them), or None when it builds in place."""
+        return None if self.in_place else self.output.name
+
     def cache_file(self, settings, name: str) -> Path:
         """Where a cache of files linked from this site lives (one per published site)."""
         key = hashlib.sha256(str(self.path.resolve()).encode()).hexdigest()[:16]
@@ -81,4 +87,4 @@ class FileCache:
 
     def save(self) -> None:
         if self.fingerprint:
-            picklecache.save(self.path, self.fingerprint, self.fresh)
+            picklecache.save(self.path, self.fingerprint, self.fresh, self.previous.staged_for)

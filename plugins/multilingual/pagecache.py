@@ -432,4 +432,4 @@ class PageCache:
         self._stored.clear()
 
     def save(self) -> None:
-        picklecache.save(self.path, self.global_digest, self.fresh)
+        picklecache.save(self.path, self.global_digest, self.fresh, self.previous.staged_for)

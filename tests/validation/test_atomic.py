@@ -4,6 +4,7 @@ import hashlib
 import json
 import os
 import runpy
+import shutil
 import signal
 import subprocess
 import sys
@@ -192,3 +193,21 @@ def test_source_date_epoch_is_the_build_time(monkeypatch):
     assert "BUILD_TIME" not in load_settings(
         ROOT / "pelicanconf.py", content=FIXTURES / "bilingual"
     )
+
+
+def test_a_failed_build_leaves_the_caches_describing_the_published_site(tmp_path, monkeypatch):
+    """A build that fails after writing its pages (here, at `finalized`) must not leave the
+    page cache describing its unpublished pages: the next build would keep the published,
+    older, page of an edited article as if it were the edited one."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "bilingual", content)
+    output, cache = tmp_path / "out", tmp_path / "cache"
+    settings = {"CACHE_PATH": str(cache)}
+    assert fault_build(content, output, monkeypatch, "", overrides=dict(settings)).ok
+    article = content / "articles" / "2022" / "cum-5-dong-thap.vi.md"
+    article.write_text(article.read_text("utf-8") + "\nThêm một đoạn sau lần dựng hỏng.\n", "utf-8")
+    failed = fault_build(content, output, monkeypatch, "raise", overrides=dict(settings))
+    assert not failed.ok and not failed.published
+    assert fault_build(content, output, monkeypatch, "", overrides=dict(settings)).ok
+    pages = [p for p in output.rglob("index.html") if "Thêm một đoạn" in p.read_text("utf-8")]
+    assert pages, "the edited article's page was kept from the site before the edit"
