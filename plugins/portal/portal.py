@@ -108,6 +108,7 @@ class PortalTree:
         self.photos = [a for a in articles if a.metadata.get("image")]
         self.reference = articles[0].date if articles else None
         self.events = self._upcoming_events(articles)
+        self._related = {}  # id of an article (the tree keeps it) -> its related articles
 
     def _upcoming_events(self, articles):
         """Events starting on or after the newest article's day, soonest first.
@@ -150,7 +151,15 @@ class PortalTree:
         return found
 
     def related(self, article):
-        """Articles sharing a tag with this one, newest first; then its category's."""
+        """Articles sharing a tag with this one, newest first; then its category's. Made
+        once per article: its page asks, and so does other_news, in every check of the page
+        cache too."""
+        known = self._related.get(id(article))
+        if known is None:
+            known = self._related[id(article)] = self._find_related(article)
+        return list(known)
+
+    def _find_related(self, article):
         limit = self.settings["related"]
         exclude = {id(article)}
         tag_lists = [
