@@ -9,6 +9,7 @@ WARNING and above are sent back to the parent, where the build's strict mode and
 see them as if the page had been rendered there.
 """
 
+import gc
 import logging
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -65,6 +66,11 @@ def render_all(groups, render, collect, done=None, workers: int = 0) -> None:
         return
     global _job
     _job = (render, groups)
+    # Whatever exists now, the workers only read: out of the collector's sight (gc.freeze),
+    # its collections in a worker neither scan it nor copy the memory they would touch. The
+    # checks of an edit rebuild of the 1,000-pair corpus took 0.47-0.51 s instead of
+    # 0.39-0.40 s (content pages) and 0.69-0.76 s instead of 0.62 s (listings) without.
+    gc.freeze()
     try:
         with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
             for group, pages in enumerate(groups):
@@ -84,3 +90,4 @@ def render_all(groups, render, collect, done=None, workers: int = 0) -> None:
                     done(pages)
     finally:
         _job = None
+        gc.unfreeze()
