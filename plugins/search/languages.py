@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 
@@ -179,8 +180,18 @@ def place(bundle: Path, target: Path) -> None:
 def index_by_language(
     site: Path, pages_by_lang: dict, bundle_dir: str, cache_dir, command, part_size=60
 ):
-    """Index each language's content pages (cached) into site/bundle_dir/<lang>/."""
-    for code, paths in sorted(pages_by_lang.items()):
-        if paths:
-            cached = index_language(site, code, paths, cache_dir, command, part_size)
-            place(cached, site / bundle_dir / code)
+    """Index each language's content pages (cached) into site/bundle_dir/<lang>/, the
+    languages side by side: most of the work is Pagefind's and the merge's, in processes of
+    their own, and reading a language's pages to see whether they changed lets go of the GIL
+    too."""
+
+    def index(code, paths):
+        place(
+            index_language(site, code, paths, cache_dir, command, part_size),
+            site / bundle_dir / code,
+        )
+
+    languages = [(code, paths) for code, paths in sorted(pages_by_lang.items()) if paths]
+    with ThreadPoolExecutor(max(1, len(languages))) as pool:
+        for future in [pool.submit(index, code, paths) for code, paths in languages]:
+            future.result()  # raises the first language's failure
