@@ -155,6 +155,9 @@ def build(
             swap_in(staging, output_path)
             result.published = True
             picklecache.commit_staged(settings["CACHE_PATH"], staging.name)
+            for left in Path(settings["CACHE_PATH"]).glob(f"*{picklecache.STAGED}*-building-*"):
+                if not building(left.name.split(picklecache.STAGED, 1)[1]):  # a killed build's
+                    left.unlink(missing_ok=True)
     finally:  # also on KeyboardInterrupt (SIGINT): the old site stays, the staging goes
         if not result.published:
             picklecache.discard_staged(settings["CACHE_PATH"], staging.name)
