@@ -153,6 +153,9 @@ class PlacesTree:
         return cluster_url(self.code, found.number)
 
 
+CITED_KEY = "places_cited"  # context key of the provinces some article cites
+
+
 def cited_provinces(context) -> set:
     sources = context.get("multilingual_sources", {}).get("articles", [])
     slugs = set()
@@ -164,7 +167,9 @@ def cited_provinces(context) -> set:
 
 def place_pages(tree, context, settings):
     code = tree.lang.code
-    slugs = cited_provinces(context)
+    if CITED_KEY not in context:  # the same for every tree: found once
+        context[CITED_KEY] = cited_provinces(context)
+    slugs = context[CITED_KEY]
     index = context.setdefault(CONTEXT_KEY, {})
     provider = PlacesTree(tree, slugs)
     index[code] = provider
