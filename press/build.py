@@ -9,6 +9,7 @@ build that finished without errors (and, in strict mode, without warnings) repla
 
 import ctypes
 import ctypes.util
+import gc
 import logging
 import os
 import pickle
@@ -159,6 +160,10 @@ def build(
                 if not building(left.name.split(picklecache.STAGED, 1)[1]):  # a killed build's
                     left.unlink(missing_ok=True)
     finally:  # also on KeyboardInterrupt (SIGINT): the old site stays, the staging goes
+        # The caches froze what was alive when they loaded (picklecache.load): let the
+        # collector see it again, or a process that builds again and again (`invoke serve`)
+        # would keep each build's cyclic garbage until the next.
+        gc.unfreeze()
         if not result.published:
             picklecache.discard_staged(settings["CACHE_PATH"], staging.name)
             if staging.exists():
