@@ -24,6 +24,8 @@ from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 
+import picklecache
+
 ENTRY = "pagefind-entry.json"
 FORMAT = "pagefind-languages-3"
 MERGE_FORMAT = "pagefind-merge-2"
@@ -45,14 +47,43 @@ PUBLISHED = (
 )
 
 
-def pages_digest(site: Path, paths) -> str:
+def pages_digest(site: Path, paths, page_hashes=None) -> str:
     """What a part's bundle depends on: the paths and bytes of its pages and the Pagefind
-    version."""
+    version. `page_hashes` (PageHashes) knows the hash of a page whose file it has seen."""
     digest = hashlib.sha256(f"{FORMAT}\0{version('pagefind_bin')}".encode())
     for path in sorted(paths):
         digest.update(f"\0{path}\0".encode())
-        digest.update((site / path).read_bytes())
+        if page_hashes is None:
+            digest.update(hashlib.sha256((site / path).read_bytes()).hexdigest().encode())
+        else:
+            digest.update(page_hashes.of(site / path, path).encode())
     return digest.hexdigest()[:20]
+
+
+class PageHashes:
+    """The hash of each page's bytes, kept with its file's identity (device, inode, size,
+    modification time): a page the page cache kept is a link to the file it was last time,
+    so its bytes need not be read again (an edit rebuild at 1,000 pairs read and hashed its
+    2,002 content pages, 0.12-0.19 s of the search stage). A page written anew, even with the
+    same bytes, is read. The build never writes into a file it keeps."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.known = picklecache.load(path, FORMAT)
+        self.fresh = {}
+
+    def of(self, file: Path, name: str) -> str:
+        stat = file.stat()
+        identity = (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+        known = self.known.get(name)
+        if known is None or known[0] != identity:
+            known = (identity, hashlib.sha256(file.read_bytes()).hexdigest())
+        self.fresh[name] = known
+        return known[1]
+
+    def save(self) -> None:
+        if self.fresh != self.known:
+            picklecache.save(self.path, FORMAT, self.fresh)
 
 
 def parts_of(paths, part_size: int) -> list[list[str]]:
@@ -122,7 +153,9 @@ def index_language(site, code, paths, cache_dir, command, part_size=60) -> Path:
     Raises RuntimeError when Pagefind or the merge fails."""
     cache_dir = Path(cache_dir)
     parts = parts_of(paths, part_size)
-    digests = [pages_digest(site, part) for part in parts]
+    page_hashes = PageHashes(cache_dir / f"{code}.pages.pickle")
+    digests = [pages_digest(site, part, page_hashes) for part in parts]
+    page_hashes.save()
     key = " ".join([MERGE_FORMAT, *digests])  # a change to merge.py's output: MERGE_FORMAT
     cached = cache_dir / f"{code}-{hashlib.sha256(key.encode()).hexdigest()[:20]}"
     if (cached / ENTRY).is_file():

@@ -4,7 +4,7 @@ import json
 import shutil
 
 from conftest import FIXTURES, build_site
-from search.languages import link_file, parts_of
+from search.languages import PageHashes, link_file, pages_digest, parts_of
 from test_merge import page_urls
 
 
@@ -13,7 +13,7 @@ def bundles(cache):
     return {
         path.name.split("-")[0]: path.name
         for path in (cache / "pagefind").iterdir()
-        if ".part-" not in path.name
+        if path.is_dir() and ".part-" not in path.name
     }
 
 
@@ -97,3 +97,19 @@ def test_parts_are_runs_of_paths_that_a_new_page_barely_moves():
     changed = [part for part in grown if part not in parts]
     assert len(changed) <= 2, "a new page changes the part it joins (and may move one cut)"
     assert sum(part in grown for part in parts) >= len(parts) - 2
+
+
+def test_page_hashes_follow_the_file_and_are_kept_between_builds(tmp_path):
+    site, cache = tmp_path / "site", tmp_path / "pages.pickle"
+    page = site / "2024" / "bai" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text("<main data-pagefind-body>Một</main>", "utf-8")
+    paths = ["2024/bai/index.html"]
+    by_bytes = pages_digest(site, paths)
+    hashes = PageHashes(cache)
+    assert pages_digest(site, paths, hashes) == by_bytes
+    hashes.save()
+    assert pages_digest(site, paths, PageHashes(cache)) == by_bytes, "known from the cache"
+    page.unlink()  # the build writes a page anew, never into the file it kept
+    page.write_text("<main data-pagefind-body>Hai</main>", "utf-8")
+    assert pages_digest(site, paths, PageHashes(cache)) == pages_digest(site, paths) != by_bytes
