@@ -47,16 +47,12 @@ PUBLISHED = (
 )
 
 
-def pages_digest(site: Path, paths, page_hashes=None) -> str:
-    """What a part's bundle depends on: the paths and bytes of its pages and the Pagefind
-    version. `page_hashes` (PageHashes) knows the hash of a page whose file it has seen."""
+def pages_digest(site: Path, paths, page_hashes: "PageHashes") -> str:
+    """What a part's bundle depends on: the paths and bytes of its pages (their hashes, from
+    `page_hashes`) and the Pagefind version."""
     digest = hashlib.sha256(f"{FORMAT}\0{version('pagefind_bin')}".encode())
     for path in sorted(paths):
-        digest.update(f"\0{path}\0".encode())
-        if page_hashes is None:
-            digest.update(hashlib.sha256((site / path).read_bytes()).hexdigest().encode())
-        else:
-            digest.update(page_hashes.of(site / path, path).encode())
+        digest.update(f"\0{path}\0{page_hashes.of(site / path, path)}".encode())
     return digest.hexdigest()[:20]
 
 
