@@ -85,13 +85,18 @@ def _wait_for_writes() -> None:
 STAGED = ".staged-"
 
 
-def commit_staged(folder, build_name: str) -> None:
-    """Put the caches staged for a published build in their places, once written. (A build
-    killed right between publishing and this leaves the previous caches, describing the
-    previous site.)"""
+def commit_staged(folder, build_name: str, running=lambda name: True) -> None:
+    """Put the caches staged for a published build in their places, once written, and delete
+    those staged for builds that `running(build name)` says are no longer running (killed).
+    (A build killed right between publishing and this leaves the previous caches, describing
+    the previous site.)"""
     _wait_for_writes()
-    for staged in Path(folder).glob(f"*{STAGED}{build_name}"):
-        os.replace(staged, str(staged)[: -len(STAGED + build_name)])
+    for staged in Path(folder).glob(f"*{STAGED}*"):
+        name = staged.name.split(STAGED, 1)[1]
+        if name == build_name:
+            os.replace(staged, str(staged)[: -len(STAGED + build_name)])
+        elif not running(name):
+            staged.unlink(missing_ok=True)
 
 
 def discard_staged(folder, build_name: str) -> None:

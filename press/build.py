@@ -155,10 +155,12 @@ def build(
                 retire.prune_empty_folders(str(staging))
             swap_in(staging, output_path)
             result.published = True
-            picklecache.commit_staged(settings["CACHE_PATH"], staging.name)
-            for left in Path(settings["CACHE_PATH"]).glob(f"*{picklecache.STAGED}*-building-*"):
-                if not building(left.name.split(picklecache.STAGED, 1)[1]):  # a killed build's
-                    left.unlink(missing_ok=True)
+            # Caches staged by killed builds go; anything not named after a build stays.
+            picklecache.commit_staged(
+                settings["CACHE_PATH"],
+                staging.name,
+                running=lambda name: "-building-" not in name or building(name),
+            )
     finally:  # also on KeyboardInterrupt (SIGINT): the old site stays, the staging goes
         # The caches froze what was alive when they loaded (picklecache.load): let the
         # collector see it again, or a process that builds again and again (`invoke serve`)
