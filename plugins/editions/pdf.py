@@ -7,6 +7,7 @@ SOURCE_DATE_EPOCH when set, else from the edition's Date, and their identifier f
 edition's key and language.
 """
 
+import contextlib
 import datetime
 import hashlib
 import logging
@@ -91,6 +92,22 @@ def timestamp(edition) -> datetime.datetime:
     return edition.date
 
 
+@contextlib.contextmanager
+def fonts_dated(when: datetime.datetime):
+    """Date the embedded fonts like the PDF. Where HarfBuzz's subsetter is missing
+    (libharfbuzz-subset0), WeasyPrint subsets fonts with fontTools, which writes the
+    current time into each font unless SOURCE_DATE_EPOCH says otherwise: two builds a
+    second apart gave different PDFs."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(when.timestamp()))
+    try:
+        yield
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
+
+
 def render_html(site, edition) -> str:
     from multilingual.generator import union_info
 
@@ -159,7 +176,8 @@ def typeset(
     document = weasyprint.HTML(
         string=html, base_url=content_root.as_uri() + "/", url_fetcher=fetcher
     ).render(stylesheets=[weasyprint.CSS(filename=str(PRINT_DIR / "edition.css"))])
-    data = document.write_pdf(pdf_identifier=identifier.encode("ascii"))
+    with fonts_dated(timestamp(edition)):
+        data = document.write_pdf(pdf_identifier=identifier.encode("ascii"))
     write_atomically(target, data)
     if cached is not None:
         write_atomically(cached.with_suffix(".pages"), str(len(document.pages)).encode())

@@ -4,11 +4,13 @@ The PDFs are checked with poppler-utils (pdftotext, pdffonts, pdfinfo, pdfimages
 renders of a cover and a content page are written by pdftoppm for a person to look at.
 """
 
+import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import unicodedata
 from pathlib import Path
 
@@ -269,6 +271,23 @@ def test_pdfs_are_reproducible_and_cached(pdfs, tmp_path):
     third = build_site(EDITIONS_FIXTURE, tmp_path / "third", CACHE_PATH=str(cache))
     assert third.path(VI_PDF).read_bytes() == pdfs.path(VI_PDF).read_bytes()
     assert sorted((cache / "editions").glob("*.pdf")) == cached
+
+
+def test_pdfs_are_reproducible_with_fonttools_subsetting_too(pdfs, tmp_path, monkeypatch):
+    """Without HarfBuzz's subsetter (libharfbuzz-subset0, which Debian's Chromium happens to
+    pull in) WeasyPrint subsets fonts with fontTools, which stamps each font with the time
+    it was written: two builds made a second apart differed. The stamp is the edition's
+    date, as for the PDF's own dates."""
+    from weasyprint.pdf import fonts
+
+    monkeypatch.setattr(fonts, "harfbuzz_subset", None)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first = build_site(EDITIONS_FIXTURE, tmp_path / "a", CACHE_PATH=str(tmp_path / "ca"))
+    time.sleep(1.1)  # the fonts' timestamps count seconds
+    second = build_site(EDITIONS_FIXTURE, tmp_path / "b", CACHE_PATH=str(tmp_path / "cb"))
+    for url in (VI_PDF, EN_PDF):
+        assert first.path(url).read_bytes() == second.path(url).read_bytes(), url
+    assert "SOURCE_DATE_EPOCH" not in os.environ  # set only while a PDF is written
 
 
 def test_png_renders_of_cover_and_content_page(pdfs):
