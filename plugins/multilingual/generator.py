@@ -1,9 +1,11 @@
 """The Pelican generator that writes every page of every language tree in one run."""
 
+import hashlib
 import logging
 import re
 from pathlib import Path
 
+import jinja2
 from markupsafe import Markup
 from pelican.generators import Generator
 
@@ -43,6 +45,40 @@ def prepare_environment(generator):
         nav_section=nav_section,
     )
     generator.env.filters.update(source_parts=source_parts)
+    generator.env.bytecode_cache = bytecode_cache(generator.env, generator.settings)
+
+
+def bytecode_cache(env, settings) -> jinja2.FileSystemBytecodeCache:
+    """The theme's templates as compiled by an earlier build (compiling them took 0.26 s of
+    every build, in the main process and again in each worker for the partials).
+
+    Jinja checks each template's source against what it compiled; the folder's name covers
+    what else the compiled code depends on: the environment's syntax and i18n options and
+    Jinja's version."""
+    options = (
+        jinja2.__version__,
+        env.block_start_string,
+        env.block_end_string,
+        env.variable_start_string,
+        env.variable_end_string,
+        env.comment_start_string,
+        env.comment_end_string,
+        env.line_statement_prefix,
+        env.line_comment_prefix,
+        env.trim_blocks,
+        env.lstrip_blocks,
+        env.newline_sequence,
+        env.keep_trailing_newline,
+        env.optimized,
+        getattr(env.autoescape, "__qualname__", env.autoescape),
+        sorted(env.extensions),
+        getattr(env, "newstyle_gettext", None),  # the i18n extension compiles these in
+        env.policies.get("ext.i18n.trimmed"),
+    )
+    digest = hashlib.sha256(repr(options).encode()).hexdigest()[:16]
+    folder = Path(settings["CACHE_PATH"]) / f"jinja-{digest}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 class MultilingualGenerator(Generator):
