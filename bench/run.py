@@ -5,7 +5,9 @@
 
 For each run, the tools take turns (the order rotates run by run); each tool does
     cold build (output and cache wiped, timed) -> warm-up build (untimed) ->
-    append one sentence to one article -> rebuild (timed, cache warm).
+    append one sentence to one article -> rebuild (timed, cache warm);
+and after the project's rebuild, the preview server's (bench/preview.py): a process builds
+once, then again after a second edit (that rebuild timed), as `invoke serve` does.
 Every build is a fresh subprocess wrapped in /usr/bin/time -v (peak RSS, CPU time); wall time
 is time.perf_counter() around subprocess.run. Prints a Markdown report and writes it to
 bench/results/<date>-n<N>-<commit>.md. Work files live in bench/work/ (git-ignored).
@@ -42,6 +44,12 @@ import corpus  # noqa: E402
 DEFAULT_PROJECT_CMD = (
     "uv run python -m press build --content {content} --output {output} -e CACHE_PATH='\"{cache}\"'"
 )
+# The preview server's rebuild (bench/preview.py), on the project's corpus, output and cache
+# right after the project's own rebuild; {article} and {sentence} are the edit.
+DEFAULT_PREVIEW_CMD = (
+    "uv run python bench/preview.py {content} {output} {cache} {article} {sentence}"
+)
+PREVIEW_LABEL = "Hữu Nghị Press, preview server (`invoke serve`: the same process builds again)"
 TIME_BIN = "/usr/bin/time"
 LOAD_AT_START = os.getloadavg()
 
@@ -59,6 +67,7 @@ class Tool:
     cold: list = field(default_factory=list)
     rebuild: list = field(default_factory=list)
     size: dict = field(default_factory=dict)
+    preview: list = field(default_factory=list)  # the preview server's rebuilds (project only)
 
 
 def hugo_binary() -> str:
@@ -183,6 +192,31 @@ def measure(argv: list[str], cwd: Path, log: Path) -> Sample:
     return Sample(wall, cpu, rss / 1024, rc, lines[-1][:160] if len(lines) > 1 else "")
 
 
+def measure_preview(template: str, content, output, cache, article, sentence, log) -> Sample:
+    """One rebuild in a process that has built before (bench/preview.py prints its figures)."""
+    values = {
+        "content": content,
+        "output": output,
+        "cache": cache,
+        "article": article,
+        "sentence": sentence,
+    }
+    argv = shlex.split(template.format(**{k: shlex.quote(str(v)) for k, v in values.items()}))
+    with open(log, "ab") as lf:
+        lf.write(("\n$ " + shlex.join(argv) + "\n").encode())
+        lf.flush()
+        proc = subprocess.run(
+            argv, cwd=ROOT, stdout=subprocess.PIPE, stderr=lf, stdin=subprocess.DEVNULL
+        )
+        lf.write(proc.stdout)
+    lines = proc.stdout.decode("utf-8", "replace").strip().splitlines()
+    try:
+        figures = json.loads(lines[-1])
+    except (IndexError, ValueError):
+        return Sample(0.0, 0.0, 0.0, proc.returncode or 1, lines[-1][:160] if lines else "")
+    return Sample(figures["wall"], figures["cpu"], figures["rss_mb"], proc.returncode)
+
+
 def output_size(out: Path) -> dict:
     files = html = total = 0
     for p in out.rglob("*"):
@@ -251,7 +285,9 @@ EDIT = {
 }
 
 
-def bench_size(n: int, runs: int, seed: int, tools: list[Tool], rebuild: bool, log: Path) -> None:
+def bench_size(
+    n: int, runs: int, seed: int, tools: list[Tool], rebuild: bool, log: Path, preview_cmd: str = ""
+) -> None:
     work = BENCH / "work" / f"n{n}"
     work.mkdir(parents=True, exist_ok=True)
     targets = prepare(n, seed, tools, work)
@@ -296,6 +332,22 @@ def bench_size(n: int, runs: int, seed: int, tools: list[Tool], rebuild: bool, l
                 f"  rss {s.rss_mb:6.0f} MB",
                 file=sys.stderr,
             )
+            if t.name != "project" or not preview_cmd:
+                continue
+            sentence = EDIT["vi"].format(i=f"{r + 1} (preview)")
+            s = measure_preview(preview_cmd, content, out, cache, targets[t.name], sentence, log)
+            if s.rc != 0:
+                t.note = (
+                    f"preview rebuild failed (exit {s.rc}: {s.tail!r}); see {log.relative_to(ROOT)}"
+                )
+                print(f"  {t.name}: {t.note}", file=sys.stderr)
+                continue
+            t.preview.append(s)
+            print(
+                f"  n={n} run {r + 1}/{runs} preview  rebuild {s.wall:7.2f} s  cpu {s.cpu:7.2f} s"
+                f"  rss {s.rss_mb:6.0f} MB",
+                file=sys.stderr,
+            )
 
 
 # --------------------------------------------------------------------------- report
@@ -335,6 +387,32 @@ def main_table(n: int, tools: list[Tool]) -> str:
     return "\n".join(rows)
 
 
+def preview_table(tools: list[Tool]) -> str:
+    """The edit rebuild as editors see it in the preview server, and both rebuilds against
+    Hugo's full build (the target) as well as Hugo's rebuild."""
+    hugo = next((t for t in tools if t.name == "hugo" and t.cold), None)
+    project = next((t for t in tools if t.name == "project"), None)
+    rows = [
+        "| tool | edit-rebuild s (min / median) | rebuild CPU s (median) | peak RSS MB | "
+        "rebuild ÷ Hugo's full build | rebuild ÷ Hugo's rebuild |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    if project is None:
+        return ""
+    for label, samples in ((project.label, project.rebuild), (PREVIEW_LABEL, project.preview)):
+        if not samples:
+            rows.append(f"| {label} | {project.note or 'not run'} | | | | |")
+            continue
+        rows.append(
+            f"| {label} | {fmt_s([s.wall for s in samples])} | "
+            f"{statistics.median(s.cpu for s in samples):.2f} | "
+            f"{max(s.rss_mb for s in samples):.0f} | "
+            f"{ratio(samples, hugo.cold) if hugo else '–'} | "
+            f"{ratio(samples, hugo.rebuild) if hugo else '–'} |"
+        )
+    return "\n".join(rows)
+
+
 def raw_runs(tools: list[Tool]) -> str:
     lines = []
     for t in tools:
@@ -345,6 +423,11 @@ def raw_runs(tools: list[Tool]) -> str:
                 + " s; rebuild "
                 + (", ".join(f"{s.wall:.2f}" for s in t.rebuild) or "–")
                 + " s"
+                + (
+                    "; preview rebuild " + ", ".join(f"{s.wall:.2f}" for s in t.preview) + " s"
+                    if t.preview
+                    else ""
+                )
             )
     return "\n".join(lines)
 
@@ -399,6 +482,12 @@ def main(argv=None) -> int:
         help="command template run from the repo root; {content}, {output}, {cache} are filled in; "
         "empty to skip the project row",
     )
+    ap.add_argument(
+        "--preview-cmd",
+        default=DEFAULT_PREVIEW_CMD,
+        help="command template for the preview server's rebuild (bench/preview.py); {content}, "
+        "{output}, {cache}, {article}, {sentence} are filled in; empty to skip it",
+    )
     ap.add_argument("--tools", default="baseline,project,hugo", help="subset and order of tools")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument(
@@ -419,7 +508,9 @@ def main(argv=None) -> int:
     log.write_text("")
 
     tools = make_tools(args.project_cmd, wanted)
-    bench_size(args.n, args.runs, args.seed, tools, rebuild=True, log=log)
+    bench_size(
+        args.n, args.runs, args.seed, tools, rebuild=True, log=log, preview_cmd=args.preview_cmd
+    )
     report = [
         f"# Build benchmark: {args.n} article pairs (vi + en), {args.runs} interleaved runs",
         "",
@@ -429,6 +520,14 @@ def main(argv=None) -> int:
         "cache warm. CPU s = user + sys of the build's process tree (robust to other load on the machine). "
         "Peak RSS is the largest single process. pages/s = HTML files / median cold time. "
         "×Hugo = median divided by Hugo's.",
+        "",
+        "## Edit rebuilds, and the preview server",
+        "",
+        "Editors see their edits in the preview server (`invoke serve`), which builds again in the "
+        "process that built before (no imports, no start-up); CI and `invoke build` start a new "
+        "process. Its rebuild is timed after the project's own, on the same output and cache.",
+        "",
+        preview_table(tools),
         "",
         "Raw runs:",
         "",

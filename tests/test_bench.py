@@ -48,6 +48,9 @@ def test_the_benchmark_runs_every_tool_and_reports_every_figure():
             "--no-save",
             "--project-cmd",
             project,
+            "--preview-cmd",
+            f"{shlex.quote(sys.executable)} bench/preview.py {{content}} {{output}} {{cache}}"
+            " {article} {sentence}",
         ],
         cwd=ROOT,
         capture_output=True,
@@ -70,6 +73,11 @@ def test_the_benchmark_runs_every_tool_and_reports_every_figure():
     assert main[TOOLS["hugo"]][10] == "1.0×"
     # The project writes the six language trees: more pages than the two-language baseline.
     assert int(main[TOOLS["project"]][8]) > int(main[TOOLS["baseline"]][8])
+    preview = {row[0]: row for row in rows(report, "## Edit rebuilds, and the preview server")}
+    assert len(preview) == 2 and TOOLS["project"] in preview, report
+    for name, row in preview.items():
+        assert re.fullmatch(r"\d+\.\d\d / \d+\.\d\d", row[1]), (name, row)
+        assert row[4].endswith("×") and row[5].endswith("×"), (name, row)
     assert re.search(r"Search index \(project, Pagefind, search.index_size\): [\d,]+ KB", report)
     scaling = rows(report, "## Scaling")
     assert [(row[0], row[1]) for row in scaling] == [
