@@ -266,9 +266,28 @@ def _exchange(a: Path, b: Path) -> bool:
     return done == 0
 
 
+# The retire process (press/retire.py) this process started last. A process that builds
+# again and again (`invoke serve`) waits for it before its next build: an edit saved just
+# after a build otherwise found no spare and made the 1,000-pair site's ~11,300 folders
+# again (6.7 s instead of 4.6-5.1 s for that rebuild); emptying the site takes ~0.25 s.
+_retiring: subprocess.Popen | None = None
+
+
+def wait_for_spare(timeout: float = 10) -> None:
+    """Until the retire process this process started last has made the spare."""
+    global _retiring
+    if _retiring is not None:
+        try:
+            _retiring.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:  # still emptying a huge site: build without it
+            return
+        _retiring = None
+
+
 def staging_folder(output_path: Path) -> tuple[Path, bool]:
     """The folder to build into, and whether it is the spare: the site before last, emptied
     of its files by press/retire.py, whose folders the build mostly needs again."""
+    wait_for_spare()
     parent, name = output_path.parent, output_path.name
     staging = Path(tempfile.mkdtemp(prefix=f".{name}-building-{os.getpid()}-", dir=parent))
     try:
@@ -318,7 +337,8 @@ def swap_in(staging: Path, output_path: Path) -> None:
     if previous is None and not leftovers:
         return
     spare = output_path.parent / f".{output_path.name}-spare"
-    subprocess.Popen(
+    global _retiring
+    _retiring = subprocess.Popen(
         [sys.executable, retire.__file__, str(previous or ""), str(spare)]
         + [str(p) for p in leftovers],
         start_new_session=True,

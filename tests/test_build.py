@@ -89,6 +89,30 @@ def test_a_build_starts_from_the_folders_of_the_site_before_last(tmp_path, conte
     assert snapshot(output) == snapshot(fresh)
 
 
+def test_building_again_at_once_waits_for_the_spare(tmp_path, content_copy, monkeypatch):
+    """The preview server builds again as soon as an edit is saved: the next build waits for
+    the previous site to be emptied into the spare instead of making every folder again.
+    The emptying is slowed here (1.5 s before press/retire.py starts) so that it is surely
+    still running when the next build starts."""
+    import press.build
+
+    slow = tmp_path / "slow_retire.py"
+    slow.write_text(
+        "import runpy, sys, time\n"
+        "time.sleep(1.5)\n"
+        f"sys.argv = [{press.build.retire.__file__!r}] + sys.argv[1:]\n"
+        f"runpy.run_path({press.build.retire.__file__!r}, run_name='__main__')\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(press.build.retire, "__file__", str(slow))
+    cache, output = str(tmp_path / "cache"), tmp_path / "out"
+    build_site(content_copy, output, CACHE_PATH=cache)
+    first_about = (output / "gioi-thieu").stat().st_ino
+    build_site(content_copy, output, CACHE_PATH=cache)  # the first site is being emptied…
+    build_site(content_copy, output, CACHE_PATH=cache)  # …and this build starts from it
+    assert (output / "gioi-thieu").stat().st_ino == first_about
+
+
 def test_a_build_leaves_the_staging_folder_of_a_build_still_running(tmp_path, content_copy):
     """A folder `.out-building-*` is a killed build's leftover only when its build is gone:
     two builds of the same output at once must not delete each other's staging folder."""
