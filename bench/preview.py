@@ -4,9 +4,10 @@ process that has built before, with the settings the server gives it.
     python bench/preview.py CONTENT OUTPUT CACHE ARTICLE SENTENCE
 
 Builds once (untimed: imports, and the cache warms for the preview's settings), waits for
-that build's old site to be emptied into the spare, appends SENTENCE to ARTICLE, builds again and prints one JSON line: the rebuild's wall and CPU
-seconds (this process and the children it waited for: the page workers, Pagefind) and the
-peak RSS in MB. Run by bench/run.py beside the other tools' builds.
+that build's old site to be emptied into the spare, appends SENTENCE to ARTICLE, builds
+again and prints one JSON line: the rebuild's wall and CPU seconds (this process and the
+children it waited for: the page workers, Pagefind) and the peak RSS in MB. Run by
+bench/run.py beside the other tools' builds.
 """
 
 import json
@@ -48,7 +49,7 @@ def main(content, output, cache, article, sentence) -> int:
         return 1
     # An editor's next save comes seconds later, when the previous site has been emptied into
     # the spare the next build starts from (press/build.py); the bench edits at once.
-    wait_for_spare()
+    wait_for_spare(Path(output).resolve())
     with open(article, "a", encoding="utf-8", newline="\n") as file:
         file.write("\n" + sentence + "\n")
     cpu, started = cpu_seconds(), time.perf_counter()

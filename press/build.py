@@ -266,32 +266,37 @@ def _exchange(a: Path, b: Path) -> bool:
     return done == 0
 
 
-# The retire process (press/retire.py) this process started last. A process that builds
-# again and again (`invoke serve`) waits for it before its next build: an edit saved just
-# after a build otherwise found no spare and made the 1,000-pair site's ~11,300 folders
-# again (6.7 s instead of 4.6-5.1 s for that rebuild); emptying the site takes ~0.25 s.
-_retiring: subprocess.Popen | None = None
+# The retire processes (press/retire.py) this process started, by the spare each makes. A
+# process that builds the same output again and again (`invoke serve`) waits for its spare:
+# an edit saved just after a build otherwise found none and made the 1,000-pair site's
+# ~11,300 folders again (6.7 s instead of 4.6-5.1 s for that rebuild); emptying the site
+# takes ~0.25 s.
+_retiring: dict[Path, subprocess.Popen] = {}
 
 
-def wait_for_spare(timeout: float = 10) -> None:
-    """Until the retire process this process started last has made the spare."""
-    global _retiring
-    if _retiring is not None:
+def wait_for_spare(output_path: Path, timeout: float = 10) -> None:
+    """Until the retire process this process started for `output_path` has made its spare."""
+    process = _retiring.get(spare_folder(output_path))
+    if process is not None:
         try:
-            _retiring.wait(timeout=timeout)
+            process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:  # still emptying a huge site: build without it
             return
-        _retiring = None
+        del _retiring[spare_folder(output_path)]
+
+
+def spare_folder(output_path: Path) -> Path:
+    return output_path.parent / f".{output_path.name}-spare"
 
 
 def staging_folder(output_path: Path) -> tuple[Path, bool]:
     """The folder to build into, and whether it is the spare: the site before last, emptied
     of its files by press/retire.py, whose folders the build mostly needs again."""
-    wait_for_spare()
+    wait_for_spare(output_path)
     parent, name = output_path.parent, output_path.name
     staging = Path(tempfile.mkdtemp(prefix=f".{name}-building-{os.getpid()}-", dir=parent))
     try:
-        os.rename(parent / f".{name}-spare", staging)  # replaces the empty folder
+        os.rename(spare_folder(output_path), staging)  # replaces the empty folder
         return staging, True
     except OSError:  # none yet, or still being emptied
         return staging, False
@@ -336,9 +341,11 @@ def swap_in(staging: Path, output_path: Path) -> None:
     leftovers += list(output_path.parent.glob(f".{output_path.name}-old-*"))
     if previous is None and not leftovers:
         return
-    spare = output_path.parent / f".{output_path.name}-spare"
-    global _retiring
-    _retiring = subprocess.Popen(
+    spare = spare_folder(output_path)
+    for folder, process in list(_retiring.items()):  # reap the finished ones
+        if process.poll() is not None:
+            del _retiring[folder]
+    _retiring[spare] = subprocess.Popen(
         [sys.executable, retire.__file__, str(previous or ""), str(spare)]
         + [str(p) for p in leftovers],
         start_new_session=True,

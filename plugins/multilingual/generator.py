@@ -49,8 +49,9 @@ def prepare_environment(generator):
 
 
 def bytecode_cache(env, settings) -> jinja2.FileSystemBytecodeCache:
-    """The theme's templates as compiled by an earlier build (compiling them took 0.26 s of
-    every build, in the main process and again in each worker for the partials).
+    """The theme's templates as compiled by an earlier build: a build's main process took
+    0.11 s of CPU to compile its 18 page templates before the workers fork, 0.005 s to load
+    them from here.
 
     Jinja checks each template's source against what it compiled; the folder's name covers
     what else the compiled code depends on: the environment's syntax and i18n options and
