@@ -78,8 +78,10 @@ class PageHashes:
         return known[1]
 
     def save(self) -> None:
+        # Saved from a search thread, and small: forking the build there cost 0.015-0.023 s,
+        # writing at once 0.002-0.006 s.
         if self.fresh != self.known:
-            picklecache.save(self.path, FORMAT, self.fresh)
+            picklecache.save(self.path, FORMAT, self.fresh, background=False)
 
 
 def parts_of(paths, part_size: int) -> list[list[str]]:
