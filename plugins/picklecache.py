@@ -41,7 +41,7 @@ def save(path, fingerprint, entries, staged_for: str | None = None, background=T
 
     A forked process writes the cache while the build goes on (the 1,000-pair page cache
     takes 0.1 s to write, the 10,000-pair one about 1 s; the read, document-link and
-    sanitiser caches of an edit rebuild took 0.14-0.17 s of the build's main process, right
+    sanitiser caches of an edit rebuild took 0.11-0.17 s of the build's main process, right
     before the pages render). The build waits for the writes when it ends (`commit_staged`,
     `discard_staged`), and `load` for a write of the file it reads; a process that does
     neither leaves the writes to finish after it. `background=False` writes at once, for a
@@ -70,13 +70,13 @@ def _write(path, fingerprint, entries) -> None:
     os.replace(temporary, path)
 
 
-_writing: list = []  # (process, cache path) of the staged caches being written
+_writing: list = []  # (process, cache path) of the caches being written
 
 
 def _wait_for_writes(path=None) -> None:
-    """Wait for the caches being written (those of `path` only, if given). A staged cache
-    that could not be written leaves no file, and the cache it was to replace goes too: it
-    describes the site before."""
+    """Wait for the caches being written (those of `path` only, if given). A cache that
+    could not be written leaves no file, and the cache it was to replace goes too (a staged
+    cache's describes the site before)."""
     for pid, written in list(_writing):
         if path is not None and os.fspath(written) != os.fspath(path):
             continue
