@@ -31,6 +31,12 @@ CONTENT_TEMPLATES = ("article.html", "page.html")
 # listings and before the other plugins write their files (feeds, calendars, PDFs): work
 # that needs only the content pages (the search index) can start then.
 content_pages_written_signal = signal("multilingual-content-pages-written")
+# Sent by the generator before it checks or renders any page: receivers return the URLs
+# (OutputPage.url) of pages to write first, such as those open in the preview server's
+# browsers. Once they are on disk, `first_pages_written_signal` is sent with
+# `pages=[(url, path of the file written)]`, and the build goes on with the others.
+pages_wanted_first_signal = signal("multilingual-pages-wanted-first")
+first_pages_written_signal = signal("multilingual-first-pages-written")
 
 
 @dataclass
