@@ -8,6 +8,9 @@
   writes, the original that `invoke translate` keeps for reference) are removed from the
   built page, so they never reach the published HTML.
 - Progress (`EDITOR["progress"]`): one plain line per build stage with counts and timings.
+- First pages (preview mode, while `invoke serve` runs): the pages open in the preview's
+  browsers are written before any other, and the server shows them at once, while the build
+  goes on (multilingual's `pages_wanted_first_signal`).
 
 Scaffolding (`invoke new`, `invoke translate`) lives in scaffold.py, the preview server
 (`invoke serve`) in server.py.
@@ -19,6 +22,8 @@ import sys
 import time
 
 from pelican import signals
+
+from multilingual.site import first_pages_written_signal, pages_wanted_first_signal
 
 DEFAULTS = {"preview": False, "progress": False}
 HTML_COMMENT = re.compile(r"<!--.*?-->\s*", re.S)
@@ -116,9 +121,27 @@ def write_done(pelican):
     )
 
 
+# The preview server (server.Preview) while it serves: it says which pages its browsers
+# have open and takes them as soon as they are written. None outside `invoke serve`.
+live_preview = None
+
+
+def pages_wanted_first(generator):
+    if live_preview is None or not settings_of(generator.settings)["preview"]:
+        return ()
+    return live_preview.open_pages()
+
+
+def first_pages_written(generator, pages):
+    if live_preview is not None and settings_of(generator.settings)["preview"]:
+        live_preview.show_first({url: path.read_bytes() for url, path in pages if path.is_file()})
+
+
 def register():
     signals.initialized.connect(check_settings)
     signals.content_object_init.connect(strip_editor_notes)
     signals.article_generator_pretaxonomy.connect(include_drafts)
     signals.all_generators_finalized.connect(read_done)
     signals.finalized.connect(write_done)
+    pages_wanted_first_signal.connect(pages_wanted_first)
+    first_pages_written_signal.connect(first_pages_written)

@@ -1,6 +1,7 @@
 """`invoke serve`: the preview rebuilds on change, shows invalid content as an error page in
 the browser and comes back when it is fixed; the reload script never reaches the site."""
 
+import json
 import os
 import shutil
 import signal
@@ -122,3 +123,55 @@ def test_serve_rebuilds_shows_errors_in_the_browser_and_recovers(served):
     for html in preview.rglob("*.html"):
         assert "__preview__" not in html.read_text(encoding="utf-8"), html
     assert "[build] reading:" in log.read_text()  # progress lines for build stages
+
+
+def test_serve_shows_an_open_page_before_the_build_ends_and_does_not_reload_it_again(served):
+    """The page a browser has open is written first and shown while the build goes on; when
+    the build ends with the same page, its version stays, so it does not reload twice."""
+    import threading
+    from urllib.parse import quote
+
+    base, content, preview, process, log = served
+    versions, stop = {}, threading.Event()
+
+    def reload_script():  # what the page's reload script does: ask every 0.7 s
+        while not stop.is_set():
+            try:
+                status, body = fetch(f"{base}/__preview__/version?page={quote(ARTICLE)}")
+                if status == 200:
+                    versions["article"] = json.loads(body)["version"]
+            except OSError:
+                pass
+            stop.wait(0.7)
+
+    poller = threading.Thread(target=reload_script, daemon=True)
+    poller.start()
+    try:
+        wait_for(lambda: "article" in versions, "the first answer", process, log)
+        before = versions["article"]
+        builds = log.read_text().count("[serve] built in")
+        source = content / "articles" / "2024" / "hoi-nghi-cum-3-tai-khanh-hoa.vi.md"
+        source.write_text(
+            source.read_text(encoding="utf-8") + "\nCâu mới viết thêm, xemtruocsom.\n",
+            encoding="utf-8",
+        )
+        wait_for(lambda: "open page(s) shown" in log.read_text(), "the page shown", process, log)
+        status, page = fetch(base + ARTICLE)
+        assert status == 200 and "xemtruocsom" in page
+        assert '<script src="/__preview__/reload.js" defer></script>' in page
+        wait_for(lambda: versions["article"] != before, "the page's new version", process, log)
+        pinned = versions["article"]
+        wait_for(
+            lambda: log.read_text().count("[serve] built in") > builds,
+            "the build's end",
+            process,
+            log,
+        )
+        time.sleep(1.5)  # two more answers
+        assert versions["article"] == pinned  # the same page: no second reload
+        home = json.loads(fetch(base + "/__preview__/version?page=/")[1])["version"]
+        assert home > pinned  # other pages reload once the build is done
+        assert "xemtruocsom" in fetch(base + ARTICLE)[1]
+    finally:
+        stop.set()
+        poller.join(timeout=5)
