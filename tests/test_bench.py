@@ -79,6 +79,10 @@ def test_the_benchmark_runs_every_tool_and_reports_every_figure():
     for name, row in preview.items():
         assert re.fullmatch(r"\d+\.\d\d / \d+\.\d\d", row[1]), (name, row)
         assert row[4].endswith("×") and row[5].endswith("×"), (name, row)
+    served_first = next(row for name, row in preview.items() if name != TOOLS["project"])
+    assert re.fullmatch(r"\d+\.\d\d / \d+\.\d\d", served_first[6]), served_first
+    assert served_first[7].endswith("×"), served_first  # the open page, shown before the end
+    assert preview[TOOLS["project"]][6] == "–"  # a new process has no browser to show it in
     assert re.search(r"Search index \(project, Pagefind, search.index_size\): [\d,]+ KB", report)
     scaling = rows(report, "## Scaling")
     assert [(row[0], row[1]) for row in scaling] == [
