@@ -94,18 +94,19 @@ def timestamp(edition) -> datetime.datetime:
 
 @contextlib.contextmanager
 def fonts_dated(when: datetime.datetime):
-    """Date the embedded fonts like the PDF. Where HarfBuzz's subsetter is missing
-    (libharfbuzz-subset0), WeasyPrint subsets fonts with fontTools, which writes the
-    current time into each font unless SOURCE_DATE_EPOCH says otherwise: two builds a
-    second apart gave different PDFs."""
-    if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
-        yield
-        return
+    """Date the embedded fonts like the PDF (`timestamp`, which is SOURCE_DATE_EPOCH when
+    that is set). Where HarfBuzz's subsetter is missing (libharfbuzz-subset0), WeasyPrint
+    subsets fonts with fontTools, which writes the current time into each font unless
+    SOURCE_DATE_EPOCH says otherwise: two builds a second apart gave different PDFs."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(int(when.timestamp()))
     try:
         yield
     finally:
-        del os.environ["SOURCE_DATE_EPOCH"]
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
 def render_html(site, edition) -> str:
