@@ -129,14 +129,9 @@ class MultilingualGenerator(Generator):
         # so that the search index is made while the listings are rendered.
         self.rendered_count = 0
         first = self.write_first(base)
-        content = [
-            p for p in self.output_pages if p.template in CONTENT_TEMPLATES and id(p) not in first
-        ]
-        listings = [
-            p
-            for p in self.output_pages
-            if p.template not in CONTENT_TEMPLATES and id(p) not in first
-        ]
+        pages = [page for page in self.output_pages if id(page) not in first]
+        content = [page for page in pages if page.template in CONTENT_TEMPLATES]
+        listings = [page for page in pages if page.template not in CONTENT_TEMPLATES]
         render_all(
             [content, listings],
             lambda page: self.keep_or_render(page, base),
