@@ -28,6 +28,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs
 
+from multilingual.site import file_of
+
 PREFIX = "/__preview__/"
 RELOAD_TAG = f'<script src="{PREFIX}reload.js" defer></script>'
 RELOAD_JS = (
@@ -278,10 +280,8 @@ class Preview:
             self.say(f"  WARNING {message}")
 
     def published(self, url: str) -> bytes | None:
-        path = self.output / url
-        path = path / "index.html" if url == "" or url.endswith("/") else path
         try:
-            return path.read_bytes()
+            return (self.output / file_of(url)).read_bytes()
         except OSError:
             return None
 

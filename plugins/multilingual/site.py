@@ -63,9 +63,12 @@ class OutputPage:
 
     @property
     def save_as(self) -> str:
-        if self.url == "" or self.url.endswith("/"):
-            return self.url + "index.html"
-        return self.url
+        return file_of(self.url)
+
+
+def file_of(url: str) -> str:
+    """The file of a site-relative URL: clean URLs ("", "bai-viet/x/") are folders."""
+    return url + "index.html" if url == "" or url.endswith("/") else url
 
 
 @dataclass
