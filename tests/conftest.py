@@ -1,5 +1,6 @@
 """Shared fixtures: real builds of real content into temporary folders."""
 
+import hashlib
 import os
 import shutil
 import sys
@@ -33,6 +34,15 @@ class BuiltSite:
 
     def files(self, pattern="**/*.html"):
         return sorted(p.relative_to(self.root).as_posix() for p in self.root.glob(pattern))
+
+
+def digests(folder: Path) -> dict:
+    """Every file under `folder` (the search index too) -> the SHA-256 of its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def build_site(content: Path, output: Path, **overrides) -> BuiltSite:

@@ -3,17 +3,9 @@ any other page, announced with first_pages_written_signal, and the site is the s
 
 import hashlib
 
-from conftest import FIXTURES, build_site
+from conftest import FIXTURES, build_site, digests
 
 from multilingual.site import first_pages_written_signal, pages_wanted_first_signal
-
-
-def digests(folder):
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def test_pages_wanted_first_are_written_before_the_others_and_change_nothing(tmp_path):

@@ -12,18 +12,10 @@ import hashlib
 import shutil
 
 import pytest
-from conftest import FIXTURES, ROOT, build_site
+from conftest import FIXTURES, ROOT, build_site, digests
 
 ARTICLES = "articles/2024"
 SAMPLE_ARTICLE = "articles/2024/cum-lien-hiep-huu-nghi-so-3-tong-ket-nam-2023.vi.md"
-
-
-def digests(folder):
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()  # the search index too: it must match the pages it indexes
-    }
 
 
 def edit_body(content):

@@ -12,20 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, build_site, wait_for
+from conftest import FIXTURES, ROOT, build_site, digests, wait_for
 
 from press.build import build
 
 FAULT_PLUGINS = Path(__file__).parent / "plugins"
 PROJECT_SETTINGS = runpy.run_path(str(ROOT / "pelicanconf.py"))
-
-
-def snapshot(folder: Path) -> dict:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def press_with_fault(content, output, fault, *extra, marker=None, overrides=None):
@@ -72,7 +64,7 @@ def published(tmp_path, content_copy):
     (content_copy / "articles" / "2024" / "moi.vi.md").write_text(
         "Title: Bài mới\nDate: 2024-05-01 08:00\n\nNội dung mới.\n", encoding="utf-8"
     )
-    return content_copy, output, snapshot(output)
+    return content_copy, output, digests(output)
 
 
 def test_failing_build_leaves_output_byte_for_byte(tmp_path, published):
@@ -82,7 +74,7 @@ def test_failing_build_leaves_output_byte_for_byte(tmp_path, published):
     assert process.returncode == 1
     assert "The build stopped: RuntimeError: fault injected by the test" in stdout + stderr
     assert "Traceback" not in stdout + stderr
-    assert snapshot(output) == before
+    assert digests(output) == before
     assert not list(tmp_path.glob(".out-*"))
 
 
@@ -102,13 +94,13 @@ def test_killed_build_leaves_output_byte_for_byte(tmp_path, published, sig):
     stdout, stderr = process.communicate(timeout=60)
     assert process.returncode != 0
     assert "Traceback" not in stderr
-    assert snapshot(output) == before
+    assert digests(output) == before
     if sig == signal.SIGINT:
         assert "Interrupted; the output folder was left as it was." in stderr
         assert not staging.exists()  # cleaned up on the way out
     # The next good build publishes and sweeps whatever a killed build left behind.
     build_site(content, output)
-    assert snapshot(output) != before
+    assert digests(output) != before
     assert leftovers_vanish(tmp_path)
 
 
@@ -172,7 +164,7 @@ def two_builds(request, tmp_path_factory):
     folder = tmp_path_factory.mktemp(f"twice-{request.param}")
     first = build_site(content, folder / "one" / "output")
     second = build_site(content, folder / "two" / "output")
-    return snapshot(first.root), snapshot(second.root)
+    return digests(first.root), digests(second.root)
 
 
 def test_two_builds_of_the_same_content_are_byte_identical(two_builds):
