@@ -137,7 +137,7 @@ def serve(c, port=None, content=None, output=None):
 
     ensure_compiled()
 
-    from editor.server import Preview
+    from editor.server import PREVIEW_SETTINGS, Preview
     from pelican.log import init as init_logging
 
     from press.build import build as run_build
@@ -150,7 +150,7 @@ def serve(c, port=None, content=None, output=None):
             CONFIG["settings_base"],
             content=content_dir,
             output=output_dir,
-            overrides={"EDITOR": {"preview": True, "progress": True}},
+            overrides=PREVIEW_SETTINGS,
         ),
         watch=[
             content_dir,

@@ -29,13 +29,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "plugins"))
 
 import editor  # noqa: E402
-from editor.server import Preview  # noqa: E402
+from editor.server import PREVIEW_SETTINGS, Preview  # noqa: E402
 from pelican.log import init as init_logging  # noqa: E402
 
 from press.build import build, wait_for_spare  # noqa: E402
-
-# What tasks.py's `serve` passes, plus the bench's cache folder.
-PREVIEW = {"EDITOR": {"preview": True, "progress": True}}
 
 
 def cpu_seconds() -> float:
@@ -74,7 +71,7 @@ def main(content, output, cache, article, sentence) -> int:
             ROOT / "pelicanconf.py",
             content=content,
             output=output,
-            overrides={**PREVIEW, "CACHE_PATH": cache},
+            overrides={**PREVIEW_SETTINGS, "CACHE_PATH": cache},  # the bench's cache folder
         )
 
     preview = TimedPreview(run, watch=[], output=output, out=io.StringIO())

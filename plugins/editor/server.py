@@ -59,6 +59,8 @@ h1 { color: #8b1a1a; }
 li { margin: .5rem 0; white-space: pre-wrap; font-family: ui-monospace, monospace; }
 """
 IGNORED_NAMES = (".swp", "~", ".tmp", ".part")
+# The settings `invoke serve` builds with (bench/preview.py times its builds with them too).
+PREVIEW_SETTINGS = {"EDITOR": {"preview": True, "progress": True}}
 # A page counts as open while its reload script asked about it this recently (it asks every
 # 0.7 s, or 1.5 s after a failed request).
 OPEN_FOR = 5.0
